@@ -1,0 +1,30 @@
+package org.anodekmc.cli;
+
+import org.anodekmc.config.ConfigLoader;
+import org.anodekmc.config.SimulationConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check a run config; print it resolved (presets and defaults filled in) with --print.")
+final class ValidateCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "CONFIG", description = "run config, YAML or JSON")
+    Path config;
+
+    @Option(names = "--print", description = "print the resolved config")
+    boolean print;
+
+    @Override
+    public Integer call() {
+        SimulationConfig resolved = ConfigLoader.withBuiltInPresets().load(config);
+        if (print) {
+            System.out.print(ConfigLoader.toYaml(resolved));
+        }
+        System.out.println(config + ": valid (run name '" + resolved.name() + "')");
+        return 0;
+    }
+}

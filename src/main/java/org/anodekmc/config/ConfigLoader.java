@@ -1,0 +1,323 @@
+package org.anodekmc.config;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a run config (YAML or JSON, same schema), merges material presets and defaults, binds it to
+ * {@link SimulationConfig} and validates it. Every problem becomes a {@link ConfigException} naming the field.
+ */
+public final class ConfigLoader {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectNode DEFAULTS = readDefaults();
+
+    private final PresetLibrary presets;
+
+    public ConfigLoader(PresetLibrary presets) {
+        this.presets = presets;
+    }
+
+    public static ConfigLoader withBuiltInPresets() {
+        return new ConfigLoader(PresetLibrary.builtIn());
+    }
+
+    /** Reads, resolves and validates a config file; the run name defaults to the file name without extension. */
+    public SimulationConfig load(Path file) {
+        return resolve(readTree(file), baseName(file));
+    }
+
+    /** The file as written, parsed but not resolved (sweeps edit this tree before resolving it). */
+    public static ObjectNode readTree(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("", "config file not found: " + file);
+        } catch (IOException e) {
+            throw new ConfigException("", "cannot read config file " + file + ": " + e.getMessage());
+        }
+        boolean json = file.getFileName().toString().toLowerCase().endsWith(".json");
+        return parse(text, json ? JSON : YAML, file.getFileName().toString());
+    }
+
+    static ObjectNode parse(String text, ObjectMapper mapper, String what) {
+        JsonNode node;
+        try {
+            node = mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            String problem = e.getOriginalMessage().lines().findFirst().orElse("syntax error");
+            throw new ConfigException("", what + " is malformed" + where + ": " + problem);
+        }
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            throw new ConfigException("", what + " is empty");
+        }
+        if (!node.isObject()) {
+            throw new ConfigException("", what + " must be a mapping of fields (name: value), not a "
+                    + node.getNodeType().toString().toLowerCase());
+        }
+        return (ObjectNode) node;
+    }
+
+    public SimulationConfig resolve(ObjectNode userTree, String defaultName) {
+        ObjectNode tree = resolveTree(userTree, defaultName);
+        SimulationConfig config = bind(tree);
+        ConfigValidator.validate(config);
+        return config;
+    }
+
+    /** Presets merged, defaults filled in; not yet bound or validated. */
+    public ObjectNode resolveTree(ObjectNode userTree, String defaultName) {
+        ObjectNode tree = DEFAULTS.deepCopy();
+        ObjectNode user = userTree.deepCopy();
+        resolveMetal(user);
+        String metalName = user.path("metal").path("name").asText("");
+        resolveSubstrate(user, metalName);
+        normalizeOverpotential(user);
+        merge(tree, user);
+        if (!tree.hasNonNull("name")) {
+            tree.put("name", defaultName);
+        }
+        requirePrimitives(tree, SimulationConfig.class, "");
+        return tree;
+    }
+
+    private void resolveMetal(ObjectNode user) {
+        JsonNode metal = user.get("metal");
+        if (metal == null || metal.isNull()) {
+            throw new ConfigException("metal", "missing; name a preset (" + String.join(", ",
+                    presets.names(PresetLibrary.Kind.METAL)) + ") or give its values");
+        }
+        user.set("metal", withPreset(metal, PresetLibrary.Kind.METAL, null, "metal"));
+    }
+
+    private void resolveSubstrate(ObjectNode user, String metal) {
+        JsonNode substrate = user.get("substrate");
+        if (substrate == null || !substrate.isObject() || !substrate.hasNonNull("host")) {
+            throw new ConfigException("substrate.host", "missing; name a host preset (" + String.join(", ",
+                    presets.names(PresetLibrary.Kind.HOST)) + ") or give its values");
+        }
+        ObjectNode sub = (ObjectNode) substrate;
+        sub.set("host", withPreset(sub.get("host"), PresetLibrary.Kind.HOST, metal, "substrate.host"));
+        JsonNode sites = sub.get("sites");
+        if (sites != null && sites.isArray()) {
+            ArrayNode resolved = JsonNodeFactory.instance.arrayNode();
+            for (int i = 0; i < sites.size(); i++) {
+                ObjectNode site = withPreset(sites.get(i), PresetLibrary.Kind.SITE, metal, "substrate.sites[" + i + "]");
+                if (!site.hasNonNull("placement")) {
+                    site.put("placement", SiteConfig.RANDOM);
+                }
+                resolved.add(site);
+            }
+            sub.set("sites", resolved);
+        }
+    }
+
+    /**
+     * A preset reference ("Li" or {preset: Li, ...overrides}) becomes the preset's values with the overrides on top;
+     * every overridden number's source says it came from the run config.
+     */
+    private ObjectNode withPreset(JsonNode node, PresetLibrary.Kind kind, String metal, String field) {
+        ObjectNode user;
+        if (node.isTextual()) {
+            user = JsonNodeFactory.instance.objectNode().put("preset", node.asText());
+        } else if (node.isObject()) {
+            user = ((ObjectNode) node).deepCopy();
+        } else {
+            throw new ConfigException(field, "must be a preset name or a mapping of values");
+        }
+        ObjectNode resolved;
+        String origin;
+        if (user.hasNonNull("preset")) {
+            resolved = presets.lookup(kind, user.get("preset").asText(), metal, field + ".preset");
+            origin = "run config (overrides preset " + resolved.get("preset").asText() + ")";
+        } else {
+            resolved = JsonNodeFactory.instance.objectNode();
+            origin = "run config";
+        }
+        ObjectNode sources = resolved.has("sources") ? (ObjectNode) resolved.get("sources")
+                : JsonNodeFactory.instance.objectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = user.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String key = e.getKey();
+            if (key.equals("preset") || key.equals("sources")) {
+                continue;
+            }
+            resolved.set(key, e.getValue());
+            if (e.getValue().isNumber()) {
+                sources.put(key, origin);
+            }
+        }
+        if (user.get("sources") instanceof ObjectNode given) {
+            sources.setAll(given);
+        }
+        resolved.set("sources", sources);
+        return resolved;
+    }
+
+    /** {@code overpotential: 0.05} is shorthand for one step from t = 0. */
+    private static void normalizeOverpotential(ObjectNode user) {
+        JsonNode control = user.get("control");
+        if (control instanceof ObjectNode c && c.has("overpotential") && c.get("overpotential").isNumber()) {
+            ArrayNode steps = JsonNodeFactory.instance.arrayNode();
+            steps.addObject().put("time", 0.0).set("eta", c.get("overpotential"));
+            c.set("overpotential", steps);
+        }
+    }
+
+    /** Deep merge: objects merge field by field, everything else is replaced. */
+    public static void merge(ObjectNode target, ObjectNode overlay) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = overlay.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode existing = target.get(e.getKey());
+            if (existing instanceof ObjectNode t && e.getValue() instanceof ObjectNode o) {
+                merge(t, o);
+            } else {
+                target.set(e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    /** Missing numbers and switches are reported by name before binding would silently make them 0 or false. */
+    private static void requirePrimitives(JsonNode node, Class<?> type, String path) {
+        if (!type.isRecord() || !node.isObject()) {
+            return;
+        }
+        for (RecordComponent c : type.getRecordComponents()) {
+            String field = path.isEmpty() ? c.getName() : path + "." + c.getName();
+            JsonNode value = node.get(c.getName());
+            if (value == null || value.isNull()) {
+                if (c.getType().isPrimitive()) {
+                    throw new ConfigException(field, "missing; " + describe(c.getType()) + " is required");
+                }
+                if (c.getType().isRecord()) {
+                    throw new ConfigException(field, "missing; a mapping of its fields is required");
+                }
+                continue;
+            }
+            if (c.getType().isRecord()) {
+                requirePrimitives(value, c.getType(), field);
+            } else if (List.class.isAssignableFrom(c.getType()) && value.isArray()) {
+                Type arg = ((ParameterizedType) c.getGenericType()).getActualTypeArguments()[0];
+                if (arg instanceof Class<?> element && element.isRecord()) {
+                    for (int i = 0; i < value.size(); i++) {
+                        requirePrimitives(value.get(i), element, field + "[" + i + "]");
+                    }
+                }
+            }
+        }
+    }
+
+    private static SimulationConfig bind(ObjectNode tree) {
+        try {
+            return YAML.treeToValue(tree, SimulationConfig.class);
+        } catch (UnrecognizedPropertyException e) {
+            String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
+                    .map(Object::toString).sorted().collect(Collectors.joining(", "));
+            throw new ConfigException(path(e), "unknown field; allowed here: " + known);
+        } catch (MismatchedInputException e) {
+            Class<?> target = e.getTargetType();
+            throw new ConfigException(path(e), "expected " + (target == null ? "another kind of value"
+                    : describe(target)));
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(path(e instanceof JsonMappingException m ? m : null),
+                    e.getOriginalMessage().lines().findFirst().orElse("invalid value"));
+        }
+    }
+
+    private static String path(JsonMappingException e) {
+        if (e == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == double.class || type == Double.class || type == float.class) {
+            return "a number";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a text value";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "a list [ ... ]";
+        }
+        return "a mapping of fields";
+    }
+
+    /** The resolved config as YAML, every default filled in; loading it again gives the same config. */
+    public static String toYaml(SimulationConfig config) {
+        try {
+            return "# resolved by anodekmc: every default and preset value filled in; units in docs/config.md\n"
+                    + YAML.writeValueAsString(config);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String baseName(Path file) {
+        String n = file.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+
+    private static ObjectNode readDefaults() {
+        try (InputStream in = ConfigLoader.class.getResourceAsStream("defaults.yaml")) {
+            return (ObjectNode) YAML.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package org.anodekmc.config;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Range and consistency checks on a bound config; the first problem found is thrown, naming its field. */
+final class ConfigValidator {
+    /** Species codes are bytes; this keeps the rate tables small. */
+    static final int MAX_SITE_SPECIES = 8;
+    static final long MAX_SITES = Integer.MAX_VALUE - 8;
+
+    private ConfigValidator() {
+    }
+
+    static void validate(SimulationConfig c) {
+        if (c.name().isBlank() || !c.name().matches("[A-Za-z0-9._-]+")) {
+            fail("name", "must be a non-empty name of letters, digits, '.', '_' or '-' (it names the run folder), got '"
+                    + c.name() + "'");
+        }
+        positive("temperature", c.temperature(), "K");
+        validateLattice(c.lattice());
+        validateMetal(c.metal());
+        validateSubstrate(c.substrate(), c.lattice(), c.metal().atomicVolume());
+        HopConfig h = c.hops();
+        oneOf("hops.law", h.law(), HopConfig.METROPOLIS, HopConfig.BOND_COUNTING);
+        atLeastZero("hops.neighbourBarrier", h.neighbourBarrier(), "eV");
+        SupplyConfig s = c.supply();
+        oneOf("supply.mode", s.mode(), SupplyConfig.KINETIC, SupplyConfig.BALLISTIC);
+        oneOf("supply.landing", s.landing(), SupplyConfig.FIRST_CONTACT, SupplyConfig.COLUMN_TOP);
+        validateControl(c.control(), s);
+        validateStop(c.stop());
+        OutputConfig o = c.output();
+        if (o.rows() < 2 || o.rows() > 1_000_000) {
+            fail("output.rows", "must be between 2 and 1000000, got " + o.rows());
+        }
+        if (o.frames() < 0 || o.frames() > 100_000) {
+            fail("output.frames", "must be between 0 and 100000, got " + o.frames());
+        }
+    }
+
+    private static void validateLattice(LatticeConfig l) {
+        oneOf("lattice.type", l.type(), LatticeConfig.SIMPLE_CUBIC);
+        List<Integer> size = l.size();
+        if (size == null || size.size() != 3 || size.contains(null)) {
+            fail("lattice.size", "must be three whole numbers [x, y, z] (sites), got " + size);
+        }
+        if (l.substrateLayers() < 1) {
+            fail("lattice.substrateLayers", "must be at least 1, got " + l.substrateLayers());
+        }
+        if (l.sizeX() < 4 || l.sizeY() < 4) {
+            fail("lattice.size", "x and y must be at least 4 sites, got " + size);
+        }
+        if (l.sizeZ() < l.substrateLayers() + 3) {
+            fail("lattice.size", "z must exceed substrateLayers by at least 3, got " + l.sizeZ());
+        }
+        if (l.initialMetalLayers() < 0 || l.initialMetalLayers() > l.sizeZ() - l.substrateLayers() - 2) {
+            fail("lattice.initialMetalLayers", "must lie between 0 and " + (l.sizeZ() - l.substrateLayers() - 2)
+                    + " (z size minus substrate layers minus 2), got " + l.initialMetalLayers());
+        }
+        if ((long) l.sizeX() * l.sizeY() * l.sizeZ() > MAX_SITES) {
+            fail("lattice.size", "at most " + MAX_SITES + " sites in all, got " + size);
+        }
+    }
+
+    private static void validateMetal(MetalConfig m) {
+        if (m.name() == null || m.name().isBlank()) {
+            fail("metal.name", "missing; a name such as Li is required");
+        }
+        if (m.charge() < 1 || m.charge() > 3) {
+            fail("metal.charge", "must be 1, 2 or 3 (electrons per ion), got " + m.charge());
+        }
+        positive("metal.atomicVolume", m.atomicVolume(), "Å³");
+        atLeastZero("metal.bondEnergy", m.bondEnergy(), "eV");
+        atLeastZero("metal.terraceBarrier", m.terraceBarrier(), "eV");
+        atLeastZero("metal.schwoebelBarrier", m.schwoebelBarrier(), "eV");
+        positive("metal.attemptFrequency", m.attemptFrequency(), "1/s");
+        positive("metal.exchangeCurrentDensity", m.exchangeCurrentDensity(), "mA/cm²");
+        double a = m.transferCoefficient();
+        if (!(a > 0 && a < 1)) {
+            fail("metal.transferCoefficient", "must lie strictly between 0 and 1, got " + a);
+        }
+    }
+
+    private static void validateSubstrate(SubstrateConfig s, LatticeConfig l, double atomicVolume) {
+        HostConfig h = s.host();
+        if (h.name() == null || h.name().isBlank()) {
+            fail("substrate.host.name", "missing; a name such as Cu is required");
+        }
+        atLeastZero("substrate.host.bondEnergy", h.bondEnergy(), "eV");
+        atLeastZero("substrate.host.terraceBarrier", h.terraceBarrier(), "eV");
+        List<SiteConfig> sites = s.sites() == null ? List.of() : s.sites();
+        if (sites.size() > MAX_SITE_SPECIES) {
+            fail("substrate.sites", "at most " + MAX_SITE_SPECIES + " single-atom species, got " + sites.size());
+        }
+        Set<String> names = new HashSet<>();
+        int substrateSites = l.sizeX() * l.sizeY();
+        double siteAreaNm2 = Math.pow(Math.cbrt(atomicVolume) / 10, 2);
+        long totalCount = 0;
+        for (int i = 0; i < sites.size(); i++) {
+            SiteConfig site = sites.get(i);
+            String f = "substrate.sites[" + i + "]";
+            if (site.name() == null || site.name().isBlank()) {
+                fail(f + ".name", "missing; a name such as Zn-N4 is required");
+            }
+            if (!names.add(site.name())) {
+                fail(f + ".name", "'" + site.name() + "' is listed twice");
+            }
+            atLeastZero(f + ".bondEnergy", site.bondEnergy(), "eV");
+            oneOf(f + ".placement", site.placement(), SiteConfig.RANDOM, SiteConfig.ORDERED);
+            if ((site.fraction() == null) == (site.perNm2() == null)) {
+                fail(f, "give exactly one of fraction (of substrate sites) or perNm2 (sites per nm²)");
+            }
+            if (site.fraction() != null) {
+                if (!(site.fraction() > 0 && site.fraction() <= 1)) {
+                    fail(f + ".fraction", "must lie in (0, 1], got " + site.fraction());
+                }
+            } else if (!(site.perNm2() > 0 && Double.isFinite(site.perNm2()))) {
+                fail(f + ".perNm2", "must be a positive number (sites per nm²), got " + site.perNm2());
+            }
+            totalCount += site.siteCount(substrateSites, siteAreaNm2);
+        }
+        if (totalCount > substrateSites) {
+            fail("substrate.sites", "the densities ask for " + totalCount + " single-atom sites, more than the "
+                    + substrateSites + " substrate sites of the box");
+        }
+    }
+
+    private static void validateControl(ControlConfig c, SupplyConfig supply) {
+        oneOf("control.mode", c.mode(), ControlConfig.GALVANOSTATIC, ControlConfig.POTENTIOSTATIC);
+        positive("control.doubleLayerCapacitance", c.doubleLayerCapacitance(), "μF/cm²");
+        positive("control.maxEtaStep", c.maxEtaStep(), "V");
+        finite("control.initialOverpotential", c.initialOverpotential());
+        if (c.mode().equals(ControlConfig.GALVANOSTATIC)) {
+            positive("control.currentDensity", c.currentDensity(), "mA/cm²");
+        } else {
+            if (supply.mode().equals(SupplyConfig.BALLISTIC)) {
+                fail("control.mode", "ballistic supply fixes the current; use galvanostatic");
+            }
+            List<ControlConfig.PotentialStep> steps = c.overpotential();
+            if (steps == null || steps.isEmpty()) {
+                fail("control.overpotential", "potentiostatic control needs η in V: a number, or a list of "
+                        + "{time: s, eta: V} steps starting at time 0");
+            }
+            double previous = -1;
+            for (int i = 0; i < steps.size(); i++) {
+                ControlConfig.PotentialStep s = steps.get(i);
+                String f = "control.overpotential[" + i + "]";
+                if (i == 0 && s.time() != 0) {
+                    fail(f + ".time", "the first step must start at time 0, got " + s.time());
+                }
+                if (!(s.time() > previous) || !Double.isFinite(s.time())) {
+                    fail(f + ".time", "step times must increase, got " + s.time() + " after " + previous);
+                }
+                if (!(Math.abs(s.eta()) <= 2)) {
+                    fail(f + ".eta", "must lie between -2 and 2 V, got " + s.eta());
+                }
+                previous = s.time();
+            }
+        }
+    }
+
+    private static void validateStop(StopConfig s) {
+        if (s.time() == null && s.charge() == null && s.events() == null) {
+            fail("stop", "set at least one limit: time (s), charge (mAh/cm²) or events");
+        }
+        if (s.time() != null) {
+            positive("stop.time", s.time(), "s");
+        }
+        if (s.charge() != null) {
+            positive("stop.charge", s.charge(), "mAh/cm²");
+        }
+        if (s.events() != null && s.events() <= 0) {
+            fail("stop.events", "must be a positive whole number, got " + s.events());
+        }
+    }
+
+    private static void oneOf(String field, String value, String... allowed) {
+        for (String a : allowed) {
+            if (a.equals(value)) {
+                return;
+            }
+        }
+        fail(field, (value == null ? "missing" : "'" + value + "' is not allowed") + "; allowed: "
+                + String.join(", ", allowed));
+    }
+
+    private static void positive(String field, double v, String unit) {
+        if (!(v > 0) || !Double.isFinite(v)) {
+            fail(field, "must be a positive number (" + unit + "), got " + v);
+        }
+    }
+
+    private static void atLeastZero(String field, double v, String unit) {
+        if (!(v >= 0) || !Double.isFinite(v)) {
+            fail(field, "must be zero or more (" + unit + "), got " + v);
+        }
+    }
+
+    private static void finite(String field, double v) {
+        if (!Double.isFinite(v)) {
+            fail(field, "must be a finite number, got " + v);
+        }
+    }
+
+    private static void fail(String field, String message) {
+        throw new ConfigException(field, message);
+    }
+}

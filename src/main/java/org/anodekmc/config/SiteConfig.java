@@ -1,0 +1,22 @@
+package org.anodekmc.config;
+
+import java.util.Map;
+
+/**
+ * One single-atom (SA) species on the substrate. Its density is given either as {@code fraction} of substrate sites or
+ * as {@code perNm2}; never both.
+ *
+ * @param bondEnergy ε_k in eV: binding of a metal atom to this SA site below it
+ * @param placement  random or ordered (a square grid with the spacing that gives the density)
+ */
+public record SiteConfig(String preset, String name, double bondEnergy, Double fraction, Double perNm2,
+                         String placement, Map<String, String> sources) {
+    public static final String RANDOM = "random";
+    public static final String ORDERED = "ordered";
+
+    /** How many substrate sites this species occupies on a surface of {@code substrateSites} sites. */
+    public int siteCount(int substrateSites, double siteAreaNm2) {
+        double count = fraction != null ? fraction * substrateSites : perNm2 * siteAreaNm2 * substrateSites;
+        return (int) Math.min(Integer.MAX_VALUE, Math.round(count));
+    }
+}

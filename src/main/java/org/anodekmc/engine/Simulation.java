@@ -1,0 +1,650 @@
+package org.anodekmc.engine;
+
+import org.anodekmc.config.HopConfig;
+import org.anodekmc.config.SimulationConfig;
+import org.anodekmc.config.SupplyConfig;
+import org.anodekmc.lattice.Lattice;
+import org.anodekmc.lattice.SimpleCubicLattice;
+import org.anodekmc.model.RateModel;
+import org.anodekmc.model.SiteEnergetics;
+import org.anodekmc.model.Species;
+import org.anodekmc.model.Units;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+
+/**
+ * One lattice KMC simulation: the lattice state, the event catalogue, the clock and the electrochemical control.
+ *
+ * <p>Rejection-free stepping: the waiting time is drawn from the total rate, an event is picked in proportion to its
+ * rate, carried out, and only the events whose rate can have changed are recomputed: those of the changed sites,
+ * of their first-shell neighbours (whose binding changed) and the hops that lead into those neighbours (whose target
+ * binding or support changed).
+ */
+public final class Simulation {
+    /** Why {@link #advance} returned. */
+    public enum Stop { TARGET, BOX_FULL, STALLED }
+
+    private static final int NONE = -1;
+    private static final int REDOX = 0;
+
+    private final Lattice lattice;
+    private final int sizeZ;
+    /** First layer above the substrate. */
+    private final int surfaceZ;
+    /** Highest layer; a metal atom there fills the box. */
+    private final int topZ;
+    private final int coordination;
+    private final int hopDirections;
+    private final int signatureStride;
+    private final RateModel rates;
+    private final SiteEnergetics energetics;
+
+    private final byte[] species;
+    private final byte[] metalNeighbours;
+    /** Below-code (host or SA species) of the top substrate site of each column. */
+    private final byte[] belowCode;
+    /** Highest occupied z of each column (substrate included). */
+    private final int[] columnTop;
+    /** Lowest z of each column that is not metal: the column is solid metal from the substrate up to below it. */
+    private final int[] columnSolid;
+    private final ConnectivityCheck connectivity;
+
+    private final EventCatalog catalog;
+    private final int reductionClassBase;
+    private final int oxidationClassBase;
+    private final int[] scratchClasses;
+
+    private final boolean hopsEnabled;
+    private final boolean redoxKinetics;
+    private final boolean firstContact;
+    /** Rate of ballistic arrivals over the whole box, 1/s (0 unless the supply is ballistic). */
+    private final double arrivalRate;
+    private final ElectrochemicalControl control;
+    private final UniformRandomProvider rng;
+    private final double areaCm2;
+    private final int substrateSiteCount;
+    private final int[] siteSpeciesCount;
+
+    private double time;
+    private long events;
+    private long reductions;
+    private long oxidations;
+    private long hops;
+    private long nullSteps;
+    private long rejected;
+    private long metalAtoms;
+    private boolean boxFull;
+    private double peakEta = Double.NEGATIVE_INFINITY;
+    private double peakTime;
+    private long peakNetIons;
+
+    public Simulation(SimulationConfig config) {
+        var lc = config.lattice();
+        lattice = new SimpleCubicLattice(lc.sizeX(), lc.sizeY(), lc.sizeZ());
+        sizeZ = lc.sizeZ();
+        surfaceZ = lc.substrateLayers();
+        topZ = sizeZ - 1;
+        coordination = lattice.coordination();
+        HopConfig hopConfig = config.hops();
+        hopsEnabled = hopConfig.enabled();
+        hopDirections = hopsEnabled ? lattice.hopDirections(hopConfig.secondShell()) : 0;
+        rates = new RateModel(config, coordination);
+        energetics = rates.energetics();
+        signatureStride = coordination + 1;
+
+        boolean ballistic = config.supply().mode().equals(SupplyConfig.BALLISTIC);
+        redoxKinetics = !ballistic;
+        firstContact = config.supply().landing().equals(SupplyConfig.FIRST_CONTACT);
+        int columns = lattice.columns();
+        areaCm2 = columns * rates.siteArea();
+        arrivalRate = ballistic ? columns * Units.fluxPerSite(config.control().currentDensity(), rates.siteArea(),
+                rates.charge()) : 0;
+        control = new ElectrochemicalControl(config.control(), areaCm2, rates.charge(), redoxKinetics);
+        rng = RandomSource.XO_SHI_RO_256_PP.create(config.seed());
+
+        species = new byte[lattice.sites()];
+        metalNeighbours = new byte[lattice.sites()];
+        belowCode = new byte[columns];
+        columnTop = new int[columns];
+        columnSolid = new int[columns];
+        java.util.Arrays.fill(columnSolid, surfaceZ);
+        byte[] top = SubstrateBuilder.topLayer(lc.sizeX(), lc.sizeY(), config.substrate().sites(),
+                rates.siteArea() * 1e14, rng);
+        substrateSiteCount = columns;
+        siteSpeciesCount = new int[config.substrate().sites().size()];
+        for (int c = 0; c < columns; c++) {
+            for (int z = 0; z < surfaceZ - 1; z++) {
+                species[lattice.site(c, z)] = Species.HOST;
+            }
+            species[lattice.site(c, surfaceZ - 1)] = top[c];
+            belowCode[c] = (byte) SiteEnergetics.belowCode(top[c]);
+            columnTop[c] = surfaceZ - 1;
+            if (top[c] >= Species.FIRST_SITE) {
+                siteSpeciesCount[top[c] - Species.FIRST_SITE]++;
+            }
+        }
+
+        // classes: hops first, then one reduction and one oxidation class per site signature
+        int hopClasses = rates.hopClassCount();
+        int signatures = energetics.signatureCount();
+        reductionClassBase = hopClasses;
+        oxidationClassBase = hopClasses + signatures;
+        double[] classRate = new double[hopClasses + 2 * signatures];
+        byte[] classGroup = new byte[classRate.length];
+        for (int h = 0; h < hopClasses; h++) {
+            classRate[h] = rates.hopRate(h);
+        }
+        for (int s = 0; s < signatures; s++) {
+            classRate[reductionClassBase + s] = rates.reductionBase(s);
+            classGroup[reductionClassBase + s] = 1;
+            classRate[oxidationClassBase + s] = rates.oxidationBase(s);
+            classGroup[oxidationClassBase + s] = 2;
+        }
+        catalog = new EventCatalog(1 + hopDirections, classRate, classGroup);
+        scratchClasses = new int[1 + hopDirections];
+        connectivity = config.keepDepositConnected() ? new ConnectivityCheck() : null;
+
+        for (int c = 0; c < columns; c++) {
+            for (int z = surfaceZ; z < surfaceZ + lc.initialMetalLayers(); z++) {
+                setSpecies(lattice.site(c, z), c, z, Species.METAL);
+            }
+        }
+        for (int c = 0; c < columns; c++) {
+            for (int z = surfaceZ; z <= Math.min(topZ, columnTop[c] + 1); z++) {
+                refreshSite(lattice.site(c, z), c, z);
+            }
+        }
+        updateFactors();
+    }
+
+    // ---------------------------------------------------------------- stepping
+
+    /**
+     * Runs events until the time reaches {@code timeLimit}, the net number of reduced ions reaches
+     * {@code netIonLimit}, the event count reaches {@code eventLimit}, the deposit fills the box, or nothing can
+     * happen any more. When the time limit falls inside a wait, the clock stops exactly at it (the exponential wait is
+     * memoryless, so the next step simply draws a new one).
+     */
+    public Stop advance(double timeLimit, long netIonLimit, long eventLimit) {
+        while (true) {
+            if (boxFull) {
+                return Stop.BOX_FULL;
+            }
+            if (time >= timeLimit || reductions - oxidations >= netIonLimit || events >= eventLimit) {
+                return Stop.TARGET;
+            }
+            double catalogRate = catalog.totalRate();
+            double total = catalogRate + arrivalRate;
+            double frozenUntil = Math.min(control.nextChange(time), timeLimit);
+            double dt = total > 0 ? -Math.log(1.0 - rng.nextDouble()) / total : Double.POSITIVE_INFINITY;
+            if (time + dt >= frozenUntil) {
+                if (frozenUntil == Double.POSITIVE_INFINITY) {
+                    return Stop.STALLED;
+                }
+                control.advance(frozenUntil - time, frozenUntil);
+                time = frozenUntil;
+                nullSteps++;
+                updateFactors();
+                continue;
+            }
+            double target = rng.nextDouble() * total;
+            time += dt;
+            control.advance(dt, time);
+            if (target < arrivalRate) {
+                arrive();
+                events++;
+            } else if (execute(catalog.select(Math.min(target - arrivalRate, Math.nextDown(catalogRate)), rng))) {
+                events++;
+            } else {
+                rejected++;
+            }
+            updateFactors();
+        }
+    }
+
+    private void updateFactors() {
+        double eta = control.eta();
+        if (redoxKinetics) {
+            catalog.setGroupFactor(1, rates.reductionFactor(eta));
+            catalog.setGroupFactor(2, rates.oxidationFactor(eta));
+        }
+        if (eta > peakEta) {
+            peakEta = eta;
+            peakTime = time;
+            peakNetIons = reductions - oxidations;
+        }
+    }
+
+    /**
+     * Carries out an event; returns false if it was rejected because it would cut metal off the substrate. A
+     * rejected pick is a self-transition of the Markov chain, so rejecting keeps the dynamics exact: it equals a
+     * catalogue in which that event has rate zero.
+     */
+    private boolean execute(int event) {
+        int k = event % catalog.eventsPerSite();
+        int site = catalog.siteOfSlot(event / catalog.eventsPerSite());
+        int column = lattice.column(site);
+        int z = site - column * sizeZ;
+        if (k == REDOX) {
+            if (species[site] == Species.EMPTY) {
+                reductions++;
+                control.transfer(+1);
+                setSpecies(site, column, z, Species.METAL);
+            } else {
+                if (connectivity != null && !connectivity.staysConnected(site, column, z, NONE, 0, 0)) {
+                    return false;
+                }
+                oxidations++;
+                control.transfer(-1);
+                setSpecies(site, column, z, Species.EMPTY);
+            }
+            refreshAround(site, column, z);
+            return true;
+        }
+        int direction = k - 1;
+        int toZ = z + lattice.dz(direction);
+        int toColumn = lattice.neighbourColumn(column, z, direction);
+        int to = lattice.site(toColumn, toZ);
+        if (connectivity != null && !connectivity.staysConnected(site, column, z, to, toColumn, toZ)) {
+            return false;
+        }
+        hops++;
+        setSpecies(site, column, z, Species.EMPTY);
+        setSpecies(to, toColumn, toZ, Species.METAL);
+        refreshAround(site, column, z);
+        refreshAround(to, toColumn, toZ);
+        return true;
+    }
+
+    /** A ballistic arrival: a random column, landing on its top or at the first site that touches the deposit. */
+    private void arrive() {
+        int column = rng.nextInt(lattice.columns());
+        int z = columnTop[column] + 1;
+        if (firstContact) {
+            for (int d = 0; d < coordination; d++) {
+                if (lattice.dz(d) == 0) {
+                    z = Math.max(z, columnTop[lattice.neighbourColumn(column, z, d)]);
+                }
+            }
+        }
+        if (z > topZ) {
+            boxFull = true;
+            return;
+        }
+        int site = lattice.site(column, z);
+        reductions++;
+        setSpecies(site, column, z, Species.METAL);
+        refreshAround(site, column, z);
+    }
+
+    private void setSpecies(int site, int column, int z, byte value) {
+        species[site] = value;
+        int delta = value == Species.METAL ? 1 : -1;
+        for (int d = 0; d < coordination; d++) {
+            int nz = z + lattice.dz(d);
+            if (nz >= surfaceZ && nz <= topZ) {
+                metalNeighbours[lattice.site(lattice.neighbourColumn(column, z, d), nz)] += delta;
+            }
+        }
+        metalAtoms += delta;
+        if (value == Species.METAL) {
+            if (z == columnSolid[column]) {
+                int solid = z + 1;
+                while (solid <= topZ && species[lattice.site(column, solid)] == Species.METAL) {
+                    solid++;
+                }
+                columnSolid[column] = solid;
+            }
+            if (z > columnTop[column]) {
+                columnTop[column] = z;
+            }
+            if (z == topZ) {
+                boxFull = true;
+            }
+        } else {
+            columnSolid[column] = Math.min(columnSolid[column], z);
+        }
+        if (value == Species.EMPTY && z == columnTop[column]) {
+            int top = z - 1;
+            while (species[lattice.site(column, top)] == Species.EMPTY) {
+                top--;
+            }
+            columnTop[column] = top;
+        }
+    }
+
+    // ---------------------------------------------------------------- event bookkeeping
+
+    /** Recomputes every event whose rate depends on the state of {@code site}. */
+    private void refreshAround(int site, int column, int z) {
+        refreshSite(site, column, z);
+        for (int d = 0; d < coordination; d++) {
+            int nz = z + lattice.dz(d);
+            if (nz < surfaceZ || nz > topZ) {
+                continue;
+            }
+            int nc = lattice.neighbourColumn(column, z, d);
+            int n = lattice.site(nc, nz);
+            refreshSite(n, nc, nz);
+            if (hopDirections > 0 && species[n] == Species.EMPTY) {
+                refreshHopsInto(n, nc, nz, site);
+            }
+        }
+        // second-shell hops into the site itself come from atoms that are not its first-shell neighbours
+        for (int d = coordination; d < hopDirections; d++) {
+            refreshHopFrom(column, z, lattice.reverse(d));
+        }
+    }
+
+    /** Hops into the empty site {@code target} (its binding or support changed), except those of {@code skip}. */
+    private void refreshHopsInto(int target, int column, int z, int skip) {
+        for (int d = 0; d < hopDirections; d++) {
+            int back = lattice.reverse(d);
+            int sz = z + lattice.dz(back);
+            if (sz < surfaceZ || sz > topZ) {
+                continue;
+            }
+            int sc = lattice.neighbourColumn(column, z, back);
+            int source = lattice.site(sc, sz);
+            if (source != skip && species[source] == Species.METAL) {
+                setEvent(source, 1 + d, hopClass(source, sc, sz, d));
+            }
+        }
+    }
+
+    /** The hop that reaches (column, z) from its neighbour in direction {@code back}. */
+    private void refreshHopFrom(int column, int z, int back) {
+        int sz = z + lattice.dz(back);
+        if (sz < surfaceZ || sz > topZ) {
+            return;
+        }
+        int sc = lattice.neighbourColumn(column, z, back);
+        int source = lattice.site(sc, sz);
+        if (species[source] == Species.METAL) {
+            int d = lattice.reverse(back);
+            setEvent(source, 1 + d, hopClass(source, sc, sz, d));
+        }
+    }
+
+    private void setEvent(int site, int k, int cls) {
+        int slot = catalog.slotOf(site);
+        if (slot == NONE) {
+            if (cls == NONE) {
+                return;
+            }
+            slot = catalog.openSlot(site);
+        }
+        catalog.setClass(slot, k, cls);
+        catalog.closeSlotIfIdle(slot);
+    }
+
+    /** Recomputes all events owned by a site: its reduction or oxidation and its hops. */
+    private void refreshSite(int site, int column, int z) {
+        byte sp = species[site];
+        int[] classes = scratchClasses;
+        boolean any = false;
+        int signature = signature(site, column, z);
+        int redox = NONE;
+        if (redoxKinetics) {
+            int occupied = energetics.occupied(signature);
+            int neighbours = z == topZ ? coordination - 1 : coordination;
+            // electron transfer needs a metal or substrate neighbour and contact with the electrolyte
+            if (occupied > 0 && occupied < neighbours) {
+                redox = (sp == Species.METAL ? oxidationClassBase : reductionClassBase) + signature;
+            }
+        }
+        classes[REDOX] = redox;
+        any |= redox != NONE;
+        for (int d = 0; d < hopDirections; d++) {
+            int cls = sp == Species.METAL ? hopClass(site, column, z, d) : NONE;
+            classes[1 + d] = cls;
+            any |= cls != NONE;
+        }
+        int slot = catalog.slotOf(site);
+        if (slot == NONE) {
+            if (!any) {
+                return;
+            }
+            slot = catalog.openSlot(site);
+        }
+        for (int k = 0; k < classes.length; k++) {
+            catalog.setClass(slot, k, classes[k]);
+        }
+        catalog.closeSlotIfIdle(slot);
+    }
+
+    /** Rate class of the hop of the atom at {@code site} in {@code direction}, or NONE if it cannot happen. */
+    private int hopClass(int site, int column, int z, int direction) {
+        int tz = z + lattice.dz(direction);
+        if (tz < surfaceZ || tz > topZ) {
+            return NONE;
+        }
+        int tc = lattice.neighbourColumn(column, z, direction);
+        int target = lattice.site(tc, tz);
+        if (species[target] != Species.EMPTY) {
+            return NONE;
+        }
+        boolean firstShell = direction < coordination;
+        if (!firstShell && species[lattice.site(column, tz)] != Species.EMPTY
+                && species[lattice.site(tc, z)] != Species.EMPTY) {
+            return NONE;
+        }
+        // the target's binding without the moving atom, which is its neighbour only for first-shell hops
+        int to = signature(target, tc, tz) - (firstShell ? 1 : 0);
+        return rates.hopClass(signature(site, column, z), to, z == surfaceZ && tz == surfaceZ, !firstShell);
+    }
+
+    private int signature(int site, int column, int z) {
+        return metalNeighbours[site] + (z == surfaceZ ? signatureStride * belowCode[column] : 0);
+    }
+
+    // ---------------------------------------------------------------- read access for observers
+
+    public Lattice lattice() {
+        return lattice;
+    }
+
+    public RateModel rates() {
+        return rates;
+    }
+
+    public byte species(int site) {
+        return species[site];
+    }
+
+    /** First layer above the substrate (the number of substrate layers). */
+    public int surfaceZ() {
+        return surfaceZ;
+    }
+
+    public double time() {
+        return time;
+    }
+
+    /** Overpotential η in V (NaN when the supply is ballistic). */
+    public double eta() {
+        return control.eta();
+    }
+
+    public long events() {
+        return events;
+    }
+
+    public long reductions() {
+        return reductions;
+    }
+
+    public long oxidations() {
+        return oxidations;
+    }
+
+    public long hops() {
+        return hops;
+    }
+
+    /** Waits cut short because η or the time limit moved on before the next event. */
+    public long nullSteps() {
+        return nullSteps;
+    }
+
+    /** Picked hops and oxidations that were refused because they would cut metal off the substrate. */
+    public long rejected() {
+        return rejected;
+    }
+
+    public long metalAtoms() {
+        return metalAtoms;
+    }
+
+    /** Net ions reduced since the start. */
+    public long netIons() {
+        return reductions - oxidations;
+    }
+
+    /** Electrode area of the box, cm². */
+    public double areaCm2() {
+        return areaCm2;
+    }
+
+    /** Charge passed, mAh/cm²: Q = n·e·(reductions − oxidations)/A. */
+    public double chargeMAhPerCm2() {
+        return Units.mAhPerCm2(netIons() / areaCm2, rates.charge());
+    }
+
+    public boolean boxFull() {
+        return boxFull;
+    }
+
+    public double peakEta() {
+        return peakEta;
+    }
+
+    public double peakTime() {
+        return peakTime;
+    }
+
+    public long peakNetIons() {
+        return peakNetIons;
+    }
+
+    /** Change of η caused by one reduction or oxidation, V (0 unless galvanostatic). */
+    public double etaStepPerIon() {
+        return control.stepPerIon();
+    }
+
+    public double maxEtaStep() {
+        return control.maxEtaStep();
+    }
+
+    public int substrateSites() {
+        return substrateSiteCount;
+    }
+
+    /** Number of substrate sites of single-atom species k. */
+    public int siteSpeciesCount(int k) {
+        return siteSpeciesCount[k];
+    }
+
+    /** Total rate of the hop (0), reduction (1) or oxidation (2) events, 1/s. */
+    public double groupRate(int group) {
+        return catalog.groupRate(group);
+    }
+
+    /** Sites that currently own events. */
+    public int activeSites() {
+        return catalog.activeSites();
+    }
+
+    long catalogMemoryBytes() {
+        return catalog.memoryBytes();
+    }
+
+    /**
+     * Keeps every metal atom connected to the substrate through metal (its electronic path to the current
+     * collector): a hop or oxidation that would cut some atoms off is refused. Most checks end at once because the
+     * neighbour sits on a column that is solid metal down to the substrate; the rest search the deposit, downwards
+     * first.
+     */
+    private final class ConnectivityCheck {
+        private final it.unimi.dsi.fastutil.ints.IntOpenHashSet visited = new it.unimi.dsi.fastutil.ints.IntOpenHashSet();
+        private int[] stack = new int[64];
+        private int removed;
+        private int removedColumn;
+        private int removedZ;
+        private int added;
+
+        /** After removing the atom at (column, z) and, for a hop, adding it at {@code to}: is all metal connected? */
+        boolean staysConnected(int site, int column, int z, int to, int toColumn, int toZ) {
+            removed = site;
+            removedColumn = column;
+            removedZ = z;
+            added = to;
+            for (int d = 0; d < coordination; d++) {
+                int nz = z + lattice.dz(d);
+                if (nz < surfaceZ || nz > topZ) {
+                    continue;
+                }
+                int nc = lattice.neighbourColumn(column, z, d);
+                int n = lattice.site(nc, nz);
+                if (n != to && species[n] == Species.METAL && !connected(n, nc, nz)) {
+                    return false;
+                }
+            }
+            return to == NONE || connected(to, toColumn, toZ);
+        }
+
+        private boolean metal(int site) {
+            return site == added || (site != removed && species[site] == Species.METAL);
+        }
+
+        /** The site rests on the substrate or on a column that stays solid metal down to it. */
+        private boolean grounded(int column, int z) {
+            int solid = column == removedColumn && removedZ < columnSolid[column] ? removedZ : columnSolid[column];
+            return z == surfaceZ || z < solid;
+        }
+
+        private boolean connected(int site, int column, int z) {
+            if (grounded(column, z)) {
+                return true;
+            }
+            if (visited.size() > 4096) {
+                visited.trim();
+            }
+            visited.clear();
+            visited.add(site);
+            int top = 0;
+            stack[top++] = site;
+            while (top > 0) {
+                int s = stack[--top];
+                int c = lattice.column(s);
+                int sz = s - c * sizeZ;
+                // downward moves are pushed last so they are explored first: the substrate lies below
+                for (int pass = 0; pass < 2; pass++) {
+                    for (int d = 0; d < coordination; d++) {
+                        int dz = lattice.dz(d);
+                        if ((pass == 0) == (dz < 0)) {
+                            continue;
+                        }
+                        int nz = sz + dz;
+                        if (nz < surfaceZ || nz > topZ) {
+                            continue;
+                        }
+                        int nc = lattice.neighbourColumn(c, sz, d);
+                        int n = lattice.site(nc, nz);
+                        if (!metal(n) || !visited.add(n)) {
+                            continue;
+                        }
+                        if (grounded(nc, nz)) {
+                            return true;
+                        }
+                        if (top == stack.length) {
+                            stack = java.util.Arrays.copyOf(stack, top * 2);
+                        }
+                        stack[top++] = n;
+                    }
+                }
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package org.anodekmc.io;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.anodekmc.config.ConfigLoader;
+import org.anodekmc.config.ControlConfig;
+import org.anodekmc.config.SimulationConfig;
+import org.anodekmc.config.StopConfig;
+import org.anodekmc.engine.Simulation;
+import org.anodekmc.model.Units;
+import org.anodekmc.observe.Islands;
+import org.anodekmc.observe.NucleationAnalysis;
+import org.anodekmc.observe.Sample;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Runs one config into a run folder: config.resolved.yaml, timeseries.csv, islands.csv, summary.json and
+ * trajectory.bin. Rows and frames are spread evenly over the run's progress towards its stop limit.
+ */
+public final class RunExecutor {
+    /** Progress of a running simulation, reported about twice a second. */
+    public record Progress(double fraction, double time, double eta, double charge, long events,
+                           double eventsPerSecond, double elapsedSeconds) {
+    }
+
+    /** What a finished run produced. */
+    public record Result(Path folder, Simulation.Stop stop, Map<String, Object> summary,
+                         NucleationAnalysis nucleation) {
+    }
+
+    private static final long EVENTS_PER_CHECK = 1 << 18;
+    private static final long PROGRESS_INTERVAL_NANOS = 500_000_000L;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private RunExecutor() {
+    }
+
+    public static Result run(SimulationConfig config, Path folder, Consumer<Progress> progress) {
+        RunFolder run = RunFolder.begin(folder);
+        RunFolder.writeAtomically(run.file(RunFolder.CONFIG), ConfigLoader.toYaml(config));
+        long wallStart = System.nanoTime();
+        Simulation sim = new Simulation(config);
+        Schedule schedule = new Schedule(config.stop(), sim);
+        int rows = config.output().rows();
+        int frames = config.output().frames();
+
+        Sample previous;
+        Sample peakRow = null;
+        double lastPeakTime = Double.NaN;
+        double[] times = new double[rows + 1];
+        double[] etas = new double[rows + 1];
+        int recorded = 0;
+        Simulation.Stop stop;
+        try (CsvWriter series = new CsvWriter(run.file(RunFolder.TIMESERIES), Sample.COLUMNS);
+             TrajectoryWriter trajectory = new TrajectoryWriter(run.file(RunFolder.TRAJECTORY), sim)) {
+            previous = Sample.of(sim, null);
+            series.row(previous.values());
+            times[recorded] = previous.time();
+            etas[recorded++] = previous.eta();
+            if (frames > 0) {
+                trajectory.write(sim);
+            }
+            int nextRow = 1;
+            int nextFrame = 1;
+            long lastReport = System.nanoTime();
+            while (true) {
+                double timeTarget = schedule.time(nextRow, rows);
+                long ionTarget = schedule.ions(nextRow, rows);
+                long eventTarget = Math.min(schedule.events(nextRow, rows), sim.events() + EVENTS_PER_CHECK);
+                if (frames > 0) {
+                    timeTarget = Math.min(timeTarget, schedule.time(nextFrame, frames));
+                    ionTarget = Math.min(ionTarget, schedule.ions(nextFrame, frames));
+                    eventTarget = Math.min(eventTarget, schedule.events(nextFrame, frames));
+                }
+                stop = sim.advance(timeTarget, ionTarget, eventTarget);
+                boolean finished = stop != Simulation.Stop.TARGET || schedule.reached(sim, rows, rows);
+                if (finished || schedule.reached(sim, nextRow, rows)) {
+                    nextRow = schedule.lastReached(sim, nextRow, rows) + 1;
+                    previous = Sample.of(sim, previous);
+                    series.row(previous.values());
+                    times[recorded] = previous.time();
+                    etas[recorded++] = previous.eta();
+                    if (sim.peakTime() != lastPeakTime) {
+                        lastPeakTime = sim.peakTime();
+                        peakRow = previous;
+                    }
+                }
+                if (frames > 0 && (finished || schedule.reached(sim, nextFrame, frames))) {
+                    nextFrame = schedule.lastReached(sim, nextFrame, frames) + 1;
+                    trajectory.write(sim);
+                }
+                long now = System.nanoTime();
+                if (progress != null && (finished || now - lastReport > PROGRESS_INTERVAL_NANOS)) {
+                    lastReport = now;
+                    double elapsed = (now - wallStart) * 1e-9;
+                    progress.accept(new Progress(schedule.fraction(sim), sim.time(), sim.eta(),
+                            sim.chargeMAhPerCm2(), sim.events(), sim.events() / Math.max(elapsed, 1e-9), elapsed));
+                }
+                if (finished) {
+                    break;
+                }
+                series.flush();
+            }
+        }
+        double wallSeconds = (System.nanoTime() - wallStart) * 1e-9;
+
+        NucleationAnalysis nucleation = null;
+        if (config.control().mode().equals(ControlConfig.GALVANOSTATIC) && !Double.isNaN(sim.eta())) {
+            nucleation = NucleationAnalysis.of(sim.peakEta(), sim.peakTime(),
+                    Units.mAhPerCm2(sim.peakNetIons() / sim.areaCm2(), sim.rates().charge()),
+                    java.util.Arrays.copyOf(times, recorded), java.util.Arrays.copyOf(etas, recorded));
+        }
+        writeIslands(run.file(RunFolder.ISLANDS), peakRow, previous);
+        Map<String, Object> summary = Summaries.of(config, sim, stop, previous, nucleation, wallSeconds);
+        try {
+            RunFolder.writeAtomically(run.file(RunFolder.SUMMARY), JSON.writeValueAsString(summary) + "\n");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        run.commit();
+        return new Result(folder, stop, summary, nucleation);
+    }
+
+    /** Size distribution of the nuclei at the row that follows the η peak, and at the end. */
+    private static void writeIslands(Path file, Sample peak, Sample last) {
+        try (CsvWriter out = new CsvWriter(file, "moment", "time_s", "nucleus", "atoms", "footprint_sites",
+                "radius_nm")) {
+            if (peak != null) {
+                writeIslands(out, "peak", peak);
+            }
+            writeIslands(out, "final", last);
+        }
+    }
+
+    private static void writeIslands(CsvWriter out, String moment, Sample sample) {
+        Islands islands = sample.islands();
+        for (int i = 0; i < islands.nuclei(); i++) {
+            int footprint = islands.nucleusFootprint()[i];
+            out.row(moment, sample.time(), i + 1, islands.nucleusSizes()[i], footprint,
+                    Math.sqrt(footprint * sample.siteAreaCm2() * 1e14 / Math.PI));
+        }
+    }
+
+    /** Targets of the k-th of n evenly spread samples, for each stop limit that is set. */
+    private static final class Schedule {
+        private final double time;
+        private final long ions;
+        private final long events;
+
+        Schedule(StopConfig stop, Simulation sim) {
+            time = stop.time() == null ? Double.POSITIVE_INFINITY : stop.time();
+            ions = stop.charge() == null ? Long.MAX_VALUE
+                    : (long) Math.ceil(Units.atomsPerCm2(stop.charge(), sim.rates().charge()) * sim.areaCm2());
+            events = stop.events() == null ? Long.MAX_VALUE : stop.events();
+        }
+
+        double time(int k, int n) {
+            return time * k / n;
+        }
+
+        long ions(int k, int n) {
+            return ions == Long.MAX_VALUE ? Long.MAX_VALUE : (long) Math.ceil(ions * (double) k / n);
+        }
+
+        long events(int k, int n) {
+            return events == Long.MAX_VALUE ? Long.MAX_VALUE : (long) Math.ceil(events * (double) k / n);
+        }
+
+        boolean reached(Simulation sim, int k, int n) {
+            return sim.time() >= time(k, n) || sim.netIons() >= ions(k, n) || sim.events() >= events(k, n);
+        }
+
+        /** The highest k' ≥ k (at most n) whose targets have been reached. */
+        int lastReached(Simulation sim, int k, int n) {
+            while (k < n && reached(sim, k + 1, n)) {
+                k++;
+            }
+            return k;
+        }
+
+        double fraction(Simulation sim) {
+            double f = sim.time() / time;
+            if (ions != Long.MAX_VALUE) {
+                f = Math.max(f, sim.netIons() / (double) ions);
+            }
+            if (events != Long.MAX_VALUE) {
+                f = Math.max(f, sim.events() / (double) events);
+            }
+            return Math.min(1, f);
+        }
+    }
+}

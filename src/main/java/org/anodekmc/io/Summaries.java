@@ -1,0 +1,103 @@
+package org.anodekmc.io;
+
+import org.anodekmc.config.SimulationConfig;
+import org.anodekmc.engine.Simulation;
+import org.anodekmc.observe.Islands;
+import org.anodekmc.observe.NucleationAnalysis;
+import org.anodekmc.observe.Sample;
+import org.anodekmc.observe.SurfaceStatistics;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The content of summary.json: key results of a run, with units in the field names. */
+final class Summaries {
+    /** η may move by at most this fraction of kT/e per event before the output warns about it. */
+    static final double ETA_STEP_WARNING_KT = 0.1;
+
+    private Summaries() {
+    }
+
+    static Map<String, Object> of(SimulationConfig config, Simulation sim, Simulation.Stop stop, Sample last,
+                                  NucleationAnalysis nucleation, double wallSeconds) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("name", config.name());
+        s.put("seed", config.seed());
+        s.put("stopReason", switch (stop) {
+            case TARGET -> "stop limit reached";
+            case BOX_FULL -> "deposit reached the top of the box";
+            case STALLED -> "no event possible";
+        });
+        s.put("time_s", sim.time());
+        s.put("events", sim.events());
+        s.put("reductions", sim.reductions());
+        s.put("oxidations", sim.oxidations());
+        s.put("hops", sim.hops());
+        s.put("nullSteps", sim.nullSteps());
+        s.put("atoms", sim.metalAtoms());
+        s.put("charge_mAh_cm2", sim.chargeMAhPerCm2());
+        s.put("eta_V", number(sim.eta()));
+        s.put("area_cm2", sim.areaCm2());
+        s.put("latticeConstant_A", sim.rates().latticeConstant());
+        s.put("wall_s", wallSeconds);
+        s.put("eventsPerSecond", sim.events() / Math.max(wallSeconds, 1e-9));
+
+        if (nucleation != null) {
+            Map<String, Object> n = new LinkedHashMap<>();
+            n.put("nucleationOverpotential_V", number(nucleation.nucleationOverpotential()));
+            n.put("peakEta_V", nucleation.peakEta());
+            n.put("peakTime_s", nucleation.peakTime());
+            n.put("peakCharge_mAh_cm2", nucleation.peakCharge());
+            n.put("plateauEta_V", number(nucleation.plateauEta()));
+            n.put("plateauWindow_s", new double[]{nucleation.plateauStart(), nucleation.plateauEnd()});
+            n.put("plateauRows", nucleation.plateauRows());
+            n.put("method", NucleationAnalysis.METHOD);
+            s.put("nucleation", n);
+        }
+
+        double nmPerLayer = sim.rates().latticeConstant() / 10;
+        SurfaceStatistics surface = last.surface();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("meanHeight_nm", surface.meanHeight() * nmPerLayer);
+        m.put("roughness_nm", surface.roughness() * nmPerLayer);
+        m.put("maxHeight_nm", surface.maxHeight() * nmPerLayer);
+        m.put("coverage", surface.coverage());
+        m.put("siteCoverage", number(surface.siteCoverage()));
+        m.put("porosity", surface.porosity());
+        s.put("surface", m);
+
+        Islands islands = last.islands();
+        Map<String, Object> i = new LinkedHashMap<>();
+        i.put("nuclei", islands.nuclei());
+        i.put("nucleusDensity_cm2", islands.nuclei() / sim.areaCm2());
+        i.put("meanNucleusSize_atoms", islands.meanNucleusSize());
+        i.put("meanNucleusRadius_nm", islands.meanEquivalentRadiusNm(sim.rates().siteArea()));
+        i.put("adatoms", islands.adatoms());
+        i.put("detachedAtoms", islands.detachedAtoms());
+        s.put("islands", i);
+
+        Map<String, Object> sub = new LinkedHashMap<>();
+        sub.put("sites", sim.substrateSites());
+        for (int k = 0; k < config.substrate().sites().size(); k++) {
+            sub.put(config.substrate().sites().get(k).name(), sim.siteSpeciesCount(k));
+        }
+        s.put("substrate", sub);
+
+        if (sim.etaStepPerIon() > 0) {
+            double kT = sim.rates().kT();
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("etaStepPerIon_mV", sim.etaStepPerIon() * 1e3);
+            e.put("etaStepPerIon_kT", sim.etaStepPerIon() / kT);
+            e.put("maxEtaStepBetweenEvents_mV", sim.maxEtaStep() * 1e3);
+            boolean coarse = Math.max(sim.etaStepPerIon(), sim.maxEtaStep()) > ETA_STEP_WARNING_KT * kT;
+            e.put("warning", coarse ? "η moves by more than " + ETA_STEP_WARNING_KT + " kT/e per event: the box "
+                    + "area is too small for its double-layer capacitance; enlarge lattice.size x, y" : null);
+            s.put("etaResolution", e);
+        }
+        return s;
+    }
+
+    private static Double number(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+}

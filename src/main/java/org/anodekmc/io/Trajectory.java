@@ -1,0 +1,15 @@
+package org.anodekmc.io;
+
+/**
+ * The binary trajectory file of a run (trajectory.bin, big-endian): a header with the box and the top substrate
+ * layer, then one frame per snapshot with the time, η, charge and event count, and the metal occupancy of every site
+ * above the substrate as a deflate-compressed bit set (column-major: site = column·(sizeZ − surfaceZ) + z − surfaceZ).
+ * See docs/formats.md.
+ */
+final class Trajectory {
+    static final long MAGIC = 0x414B4D4354524A31L; // "AKMCTRJ1"
+    static final int FRAME_MARK = 0x46524D31; // "FRM1"
+
+    private Trajectory() {
+    }
+}

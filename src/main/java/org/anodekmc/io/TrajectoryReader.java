@@ -1,0 +1,212 @@
+package org.anodekmc.io;
+
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/**
+ * Random access to the frames of a trajectory file. Opening reads only the header and the frame headers; a frame's
+ * occupancy is decoded when asked for, so long trajectories of large boxes are not held in memory.
+ */
+public final class TrajectoryReader implements Closeable {
+    /** One snapshot's header. */
+    public record FrameInfo(double time, double eta, double charge, long events) {
+    }
+
+    private final FileChannel channel;
+    private final int sizeX;
+    private final int sizeY;
+    private final int sizeZ;
+    private final int surfaceZ;
+    private final double latticeConstant;
+    private final byte[] substrate;
+    private long[] offsets = new long[16];
+    private int[] lengths = new int[16];
+    private FrameInfo[] infos = new FrameInfo[16];
+    private int frames;
+
+    public TrajectoryReader(Path file) {
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("no trajectory file: " + file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open " + file, e);
+        }
+        try {
+            ByteBuffer head = read(0, 8 + 4 * 4 + 8);
+            if (head.getLong() != Trajectory.MAGIC) {
+                throw new IllegalArgumentException(file + " is not an anodekmc trajectory file");
+            }
+            sizeX = head.getInt();
+            sizeY = head.getInt();
+            sizeZ = head.getInt();
+            surfaceZ = head.getInt();
+            latticeConstant = head.getDouble();
+            if (sizeX <= 0 || sizeY <= 0 || sizeZ <= surfaceZ || surfaceZ <= 0) {
+                throw new IllegalArgumentException(file + " has a corrupt header");
+            }
+            long position = head.capacity();
+            substrate = new byte[sizeX * sizeY];
+            read(position, substrate.length).get(substrate);
+            position += substrate.length;
+            indexFrames(position);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly();
+            if (e instanceof IllegalArgumentException iae) {
+                throw iae;
+            }
+            throw new IllegalArgumentException(file + " is truncated or corrupt: " + e.getMessage());
+        }
+    }
+
+    private void indexFrames(long position) throws IOException {
+        long size = channel.size();
+        int frameHead = 4 + 8 * 3 + 8 + 4;
+        while (position + frameHead <= size) {
+            ByteBuffer h = read(position, frameHead);
+            if (h.getInt() != Trajectory.FRAME_MARK) {
+                break;
+            }
+            FrameInfo info = new FrameInfo(h.getDouble(), h.getDouble(), h.getDouble(), h.getLong());
+            int length = h.getInt();
+            if (length < 0 || position + frameHead + length > size) {
+                break; // a frame cut short by an interrupted write is ignored
+            }
+            if (frames == offsets.length) {
+                offsets = Arrays.copyOf(offsets, frames * 2);
+                lengths = Arrays.copyOf(lengths, frames * 2);
+                infos = Arrays.copyOf(infos, frames * 2);
+            }
+            offsets[frames] = position + frameHead;
+            lengths[frames] = length;
+            infos[frames] = info;
+            frames++;
+            position += frameHead + length;
+        }
+    }
+
+    private ByteBuffer read(long position, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, position + buffer.position()) < 0) {
+                throw new EOFException("unexpected end of file");
+            }
+        }
+        return buffer.flip();
+    }
+
+    public int frames() {
+        return frames;
+    }
+
+    public FrameInfo info(int frame) {
+        return infos[frame];
+    }
+
+    public int sizeX() {
+        return sizeX;
+    }
+
+    public int sizeY() {
+        return sizeY;
+    }
+
+    public int sizeZ() {
+        return sizeZ;
+    }
+
+    /** Number of substrate layers; metal layers are counted from this z. */
+    public int surfaceZ() {
+        return surfaceZ;
+    }
+
+    /** Å */
+    public double latticeConstant() {
+        return latticeConstant;
+    }
+
+    /** Species of the top substrate layer by column (column = x + sizeX·y), as in the engine's species codes. */
+    public byte substrate(int column) {
+        return substrate[column];
+    }
+
+    /**
+     * Metal occupancy of a frame: bit (column·(sizeZ − surfaceZ) + z − surfaceZ) is set where a metal atom sits.
+     */
+    public Occupancy occupancy(int frame) {
+        try {
+            byte[] compressed = new byte[lengths[frame]];
+            read(offsets[frame], compressed.length).get(compressed);
+            int layers = sizeZ - surfaceZ;
+            byte[] bits = new byte[(int) (((long) sizeX * sizeY * layers + 7) / 8)];
+            Inflater inflater = new Inflater();
+            try {
+                inflater.setInput(compressed);
+                int n = 0;
+                while (n < bits.length && !inflater.finished()) {
+                    int got = inflater.inflate(bits, n, bits.length - n);
+                    if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                        throw new IllegalArgumentException("frame " + frame + " is corrupt");
+                    }
+                    n += got;
+                }
+            } finally {
+                inflater.end();
+            }
+            return new Occupancy(bits, sizeX * sizeY, layers);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read frame " + frame, e);
+        } catch (DataFormatException e) {
+            throw new IllegalArgumentException("frame " + frame + " is corrupt: " + e.getMessage());
+        }
+    }
+
+    /** Metal occupancy of one frame, layer 0 being the first layer above the substrate. */
+    public record Occupancy(byte[] bits, int columns, int layers) {
+        public boolean metal(int column, int layer) {
+            int bit = column * layers + layer;
+            return (bits[bit >>> 3] & (1 << (bit & 7))) != 0;
+        }
+
+        /** Layers of metal in a column up to its highest atom (0 if bare). */
+        public int height(int column) {
+            for (int layer = layers - 1; layer >= 0; layer--) {
+                if (metal(column, layer)) {
+                    return layer + 1;
+                }
+            }
+            return 0;
+        }
+
+        public long atoms() {
+            long n = 0;
+            for (byte b : bits) {
+                n += Integer.bitCount(b & 0xFF);
+            }
+            return n;
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly();
+    }
+
+    private void closeQuietly() {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // nothing was written through this channel
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.anodekmc.io;
+
+import org.anodekmc.engine.Simulation;
+import org.anodekmc.lattice.Lattice;
+import org.anodekmc.model.Species;
+
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.Deflater;
+
+/** Appends deposit snapshots to a trajectory file (format in {@link Trajectory}). */
+public final class TrajectoryWriter implements Closeable {
+    private final DataOutputStream out;
+    private final Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+    private final byte[] bits;
+    private byte[] compressed;
+    private int frames;
+
+    public TrajectoryWriter(Path file, Simulation sim) {
+        Lattice lattice = sim.lattice();
+        int layers = lattice.sizeZ() - sim.surfaceZ();
+        bits = new byte[(int) (((long) lattice.columns() * layers + 7) / 8)];
+        compressed = new byte[bits.length + 64];
+        try {
+            out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
+            out.writeLong(Trajectory.MAGIC);
+            out.writeInt(lattice.sizeX());
+            out.writeInt(lattice.sizeY());
+            out.writeInt(lattice.sizeZ());
+            out.writeInt(sim.surfaceZ());
+            out.writeDouble(sim.rates().latticeConstant());
+            for (int c = 0; c < lattice.columns(); c++) {
+                out.writeByte(sim.species(lattice.site(c, sim.surfaceZ() - 1)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write trajectory " + file, e);
+        }
+    }
+
+    public void write(Simulation sim) {
+        Lattice lattice = sim.lattice();
+        java.util.Arrays.fill(bits, (byte) 0);
+        int base = sim.surfaceZ();
+        int layers = lattice.sizeZ() - base;
+        int bit = 0;
+        for (int c = 0; c < lattice.columns(); c++) {
+            for (int z = base; z < lattice.sizeZ(); z++, bit++) {
+                if (sim.species(lattice.site(c, z)) == Species.METAL) {
+                    bits[bit >>> 3] |= (byte) (1 << (bit & 7));
+                }
+            }
+        }
+        assert bit == lattice.columns() * layers;
+        deflater.reset();
+        deflater.setInput(bits);
+        deflater.finish();
+        int length = 0;
+        while (!deflater.finished()) {
+            if (length == compressed.length) {
+                compressed = java.util.Arrays.copyOf(compressed, compressed.length * 2);
+            }
+            length += deflater.deflate(compressed, length, compressed.length - length);
+        }
+        try {
+            out.writeInt(Trajectory.FRAME_MARK);
+            out.writeDouble(sim.time());
+            out.writeDouble(sim.eta());
+            out.writeDouble(sim.chargeMAhPerCm2());
+            out.writeLong(sim.events());
+            out.writeInt(length);
+            out.write(compressed, 0, length);
+            frames++;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write trajectory frame", e);
+        }
+    }
+
+    public int frames() {
+        return frames;
+    }
+
+    @Override
+    public void close() {
+        deflater.end();
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close trajectory", e);
+        }
+    }
+}

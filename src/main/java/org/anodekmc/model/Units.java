@@ -1,0 +1,38 @@
+package org.anodekmc.model;
+
+/** Physical constants and the unit conversions used across the simulator (eV, s, K, Å, mA/cm², μF/cm², V). */
+public final class Units {
+    /** Boltzmann constant, eV/K (CODATA 2018, exact). */
+    public static final double BOLTZMANN_EV = 8.617333262e-5;
+    /** Elementary charge, C (SI, exact). */
+    public static final double ELEMENTARY_CHARGE = 1.602176634e-19;
+    public static final double ANGSTROM_CM = 1e-8;
+    public static final double COULOMB_PER_MAH = 3.6;
+
+    private Units() {
+    }
+
+    public static double kT(double temperatureK) {
+        return BOLTZMANN_EV * temperatureK;
+    }
+
+    /** Atoms per cm² deposited by an areal capacity (mAh/cm²) of an n-electron metal. */
+    public static double atomsPerCm2(double mAhPerCm2, int charge) {
+        return mAhPerCm2 * COULOMB_PER_MAH / (charge * ELEMENTARY_CHARGE);
+    }
+
+    /** Areal capacity (mAh/cm²) carried by a number of atoms per cm². */
+    public static double mAhPerCm2(double atomsPerCm2, int charge) {
+        return atomsPerCm2 * charge * ELEMENTARY_CHARGE / COULOMB_PER_MAH;
+    }
+
+    /** Ions reduced per surface site per second at current density j (mA/cm²): F = j·A_site/(n·e). */
+    public static double fluxPerSite(double mAPerCm2, double siteAreaCm2, int charge) {
+        return mAPerCm2 * 1e-3 * siteAreaCm2 / (charge * ELEMENTARY_CHARGE);
+    }
+
+    /** Current density (mA/cm²) that delivers {@code perSite} ions per surface site per second. */
+    public static double currentDensity(double perSite, double siteAreaCm2, int charge) {
+        return perSite * charge * ELEMENTARY_CHARGE / siteAreaCm2 * 1e3;
+    }
+}

@@ -1,0 +1,43 @@
+package org.anodekmc.observe;
+
+/**
+ * The nucleation overpotential as experimentalists define it: η_nuc = η at the peak of the galvanostatic voltage dip
+ * minus the mean η on the growth plateau after it. The plateau is the second half (in time) of the part of the run
+ * after the peak, so it starts well after the dip has relaxed.
+ *
+ * @param peakEta      highest η of the run, V
+ * @param peakTime     s
+ * @param peakCharge   mAh/cm²
+ * @param plateauEta   mean η over the plateau window, V (NaN if the window holds fewer than 3 rows)
+ * @param plateauStart s
+ * @param plateauEnd   s
+ * @param plateauRows  time-series rows averaged
+ * @param nucleationOverpotential η_nuc = peakEta − plateauEta, V (NaN without a plateau)
+ */
+public record NucleationAnalysis(double peakEta, double peakTime, double peakCharge, double plateauEta,
+                                 double plateauStart, double plateauEnd, int plateauRows,
+                                 double nucleationOverpotential) {
+    public static final String METHOD = "peak η minus the mean η over the second half (in time) of the run after "
+            + "the peak";
+    static final int MIN_PLATEAU_ROWS = 3;
+
+    /**
+     * @param time time of each recorded row, ascending, s
+     * @param eta  η of each row, V
+     */
+    public static NucleationAnalysis of(double peakEta, double peakTime, double peakCharge, double[] time,
+                                        double[] eta) {
+        double end = time.length == 0 ? peakTime : time[time.length - 1];
+        double start = peakTime + (end - peakTime) / 2;
+        double sum = 0;
+        int rows = 0;
+        for (int i = 0; i < time.length; i++) {
+            if (time[i] >= start && time[i] > peakTime) {
+                sum += eta[i];
+                rows++;
+            }
+        }
+        double plateau = rows >= MIN_PLATEAU_ROWS ? sum / rows : Double.NaN;
+        return new NucleationAnalysis(peakEta, peakTime, peakCharge, plateau, start, end, rows, peakEta - plateau);
+    }
+}

@@ -1,0 +1,38 @@
+package org.anodekmc.observe;
+
+import org.anodekmc.engine.Simulation;
+
+/**
+ * One row of a run's time series: the electrochemistry, the event counts, and the deposit's surface and islands.
+ *
+ * @param current faradaic current density since the previous sample, mA/cm² (NaN for the first)
+ */
+public record Sample(double time, double eta, double current, double charge, long atoms, long reductions,
+                     long oxidations, long hops, double nanometresPerLayer, double areaCm2, double siteAreaCm2,
+                     SurfaceStatistics surface, Islands islands) {
+
+    /** Column names of the time-series table, with units. */
+    public static final String[] COLUMNS = {"time_s", "eta_V", "potential_V", "current_mA_cm2", "charge_mAh_cm2",
+            "atoms", "reductions", "oxidations", "hops", "coverage", "site_coverage", "mean_height_nm",
+            "roughness_nm", "max_height_nm", "nuclei", "nucleus_density_cm2", "mean_nucleus_atoms",
+            "mean_nucleus_radius_nm", "adatoms", "porosity", "detached_atoms"};
+
+    public static Sample of(Simulation sim, Sample previous) {
+        double charge = sim.chargeMAhPerCm2();
+        double current = previous == null || sim.time() <= previous.time ? Double.NaN
+                : (charge - previous.charge) * 3600 / (sim.time() - previous.time);
+        return new Sample(sim.time(), sim.eta(), current, charge, sim.metalAtoms(), sim.reductions(),
+                sim.oxidations(), sim.hops(), sim.rates().latticeConstant() / 10, sim.areaCm2(),
+                sim.rates().siteArea(), SurfaceStatistics.of(sim), Islands.of(sim));
+    }
+
+    /** The row's values in the order of {@link #COLUMNS}. */
+    public Object[] values() {
+        return new Object[]{time, eta, -eta, current, charge, atoms, reductions, oxidations, hops,
+                surface.coverage(), surface.siteCoverage(), surface.meanHeight() * nanometresPerLayer,
+                surface.roughness() * nanometresPerLayer, surface.maxHeight() * nanometresPerLayer,
+                islands.nuclei(), islands.nuclei() / areaCm2, islands.meanNucleusSize(),
+                islands.meanEquivalentRadiusNm(siteAreaCm2), islands.adatoms(), surface.porosity(),
+                islands.detachedAtoms()};
+    }
+}
