@@ -74,6 +74,11 @@ public final class ConfigLoader {
         return parse(text, json ? JSON : YAML, file.getFileName().toString());
     }
 
+    /** Reads, resolves and validates a config given as YAML (or JSON) text. */
+    public SimulationConfig fromYaml(String yaml, String name) {
+        return resolve(parse(yaml, YAML, name), name);
+    }
+
     static ObjectNode parse(String text, ObjectMapper mapper, String what) {
         JsonNode node;
         try {

@@ -11,13 +11,16 @@ import java.util.Arrays;
  * (hops, reductions, oxidations) whose rates share one factor each, so a change of η costs O(1).
  *
  * <p>Events are owned by sites. A site that has at least one event holds a slot; event id = slot·eventsPerSite + k.
- * The map from site to slot is a hash map, so memory grows with the number of surface sites, not with the box.
+ * Large boxes map sites to slots through a hash map, so memory grows with the number of surface sites, not with the
+ * box.
  */
 final class EventCatalog {
     static final int GROUPS = 3;
     private static final int NONE = -1;
     /** Exact recomputation of the group sums after this many changes bounds floating-point drift. */
     private static final int RESUM_INTERVAL = 1 << 16;
+    /** Boxes up to this many sites index slots by a dense array (4 bytes per site). */
+    static final int DENSE_LIMIT = 1 << 22;
 
     private final int eventsPerSite;
     private final double[] classRate;
@@ -31,7 +34,10 @@ final class EventCatalog {
     private final double[] groupFactor = {1, 1, 1};
     private int changesSinceResum;
 
+    /** Site to slot: a plain array for boxes up to DENSE_LIMIT sites (fastest), a hash map above (smallest). */
+    private final int[] denseSlotOfSite;
     private final Int2IntOpenHashMap slotOfSite = new Int2IntOpenHashMap();
+    private int activeSites;
     private int[] slotSite = new int[0];
     private byte[] slotEvents = new byte[0];
     private int[] freeSlots = new int[0];
@@ -44,7 +50,7 @@ final class EventCatalog {
      * @param classRate  base rate of each class, 1/s
      * @param classGroup group of each class, 0..GROUPS-1
      */
-    EventCatalog(int eventsPerSite, double[] classRate, byte[] classGroup) {
+    EventCatalog(int sites, int eventsPerSite, double[] classRate, byte[] classGroup) {
         this.eventsPerSite = eventsPerSite;
         this.classRate = classRate.clone();
         this.classGroup = classGroup.clone();
@@ -55,6 +61,12 @@ final class EventCatalog {
         activeCount = new int[GROUPS];
         activePosition = new int[classes];
         slotOfSite.defaultReturnValue(NONE);
+        if (sites <= DENSE_LIMIT) {
+            denseSlotOfSite = new int[sites];
+            Arrays.fill(denseSlotOfSite, NONE);
+        } else {
+            denseSlotOfSite = null;
+        }
         ensureSlots(1024);
     }
 
@@ -64,7 +76,7 @@ final class EventCatalog {
 
     /** Slot of a site, or -1 if the site has no events. */
     int slotOf(int site) {
-        return slotOfSite.get(site);
+        return denseSlotOfSite != null ? denseSlotOfSite[site] : slotOfSite.get(site);
     }
 
     int siteOfSlot(int slot) {
@@ -83,14 +95,24 @@ final class EventCatalog {
             slot = slotCount++;
         }
         slotSite[slot] = site;
-        slotOfSite.put(site, slot);
+        if (denseSlotOfSite != null) {
+            denseSlotOfSite[site] = slot;
+        } else {
+            slotOfSite.put(site, slot);
+        }
+        activeSites++;
         return slot;
     }
 
     /** Gives the slot back if none of its events is left. */
     void closeSlotIfIdle(int slot) {
         if (slotEvents[slot] == 0) {
-            slotOfSite.remove(slotSite[slot]);
+            if (denseSlotOfSite != null) {
+                denseSlotOfSite[slotSite[slot]] = NONE;
+            } else {
+                slotOfSite.remove(slotSite[slot]);
+            }
+            activeSites--;
             if (freeCount == freeSlots.length) {
                 freeSlots = Arrays.copyOf(freeSlots, Math.max(16, freeCount * 2));
             }
@@ -229,7 +251,7 @@ final class EventCatalog {
 
     /** Sites that currently own at least one event. */
     int activeSites() {
-        return slotOfSite.size();
+        return activeSites;
     }
 
     /** Bytes held by the catalogue's arrays and maps (estimate, for memory reports). */
@@ -238,7 +260,7 @@ final class EventCatalog {
         for (int[] m : members) {
             bytes += m.length * 4L;
         }
-        return bytes + slotOfSite.size() * 16L;
+        return bytes + (denseSlotOfSite != null ? denseSlotOfSite.length * 4L : slotOfSite.size() * 16L);
     }
 
     private void ensureSlots(int capacity) {

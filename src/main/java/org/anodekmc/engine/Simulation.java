@@ -55,6 +55,11 @@ public final class Simulation {
     private final int[] scratchClasses;
 
     private final boolean hopsEnabled;
+    /**
+     * Whether hop rates depend on the binding at the target (metropolis) or only on whether the target is supported
+     * (bond-counting): then hops into a site need a refresh only when its support count passes through 0..2.
+     */
+    private final boolean hopsSeeTargetBinding;
     private final boolean redoxKinetics;
     private final boolean firstContact;
     /** Rate of ballistic arrivals over the whole box, 1/s (0 unless the supply is ballistic). */
@@ -88,6 +93,7 @@ public final class Simulation {
         HopConfig hopConfig = config.hops();
         hopsEnabled = hopConfig.enabled();
         hopDirections = hopsEnabled ? lattice.hopDirections(hopConfig.secondShell()) : 0;
+        hopsSeeTargetBinding = !hopConfig.law().equals(HopConfig.BOND_COUNTING);
         rates = new RateModel(config, coordination);
         energetics = rates.energetics();
         signatureStride = coordination + 1;
@@ -140,7 +146,7 @@ public final class Simulation {
             classRate[oxidationClassBase + s] = rates.oxidationBase(s);
             classGroup[oxidationClassBase + s] = 2;
         }
-        catalog = new EventCatalog(1 + hopDirections, classRate, classGroup);
+        catalog = new EventCatalog(lattice.sites(), 1 + hopDirections, classRate, classGroup);
         scratchClasses = new int[1 + hopDirections];
         connectivity = config.keepDepositConnected() ? new ConnectivityCheck() : null;
 
@@ -326,7 +332,8 @@ public final class Simulation {
             int nc = lattice.neighbourColumn(column, z, d);
             int n = lattice.site(nc, nz);
             refreshSite(n, nc, nz);
-            if (hopDirections > 0 && species[n] == Species.EMPTY) {
+            if (hopDirections > 0 && species[n] == Species.EMPTY && (hopsSeeTargetBinding
+                    || energetics.occupied(signature(n, nc, nz)) <= 2)) {
                 refreshHopsInto(n, nc, nz, site);
             }
         }

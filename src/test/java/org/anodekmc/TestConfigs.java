@@ -1,0 +1,36 @@
+package org.anodekmc;
+
+import org.anodekmc.config.ConfigLoader;
+import org.anodekmc.config.SimulationConfig;
+
+/** Builds configs for tests from YAML text, through the same loader as the command line. */
+public final class TestConfigs {
+    private static final ConfigLoader LOADER = ConfigLoader.withBuiltInPresets();
+
+    private TestConfigs() {
+    }
+
+    public static SimulationConfig yaml(String text) {
+        return LOADER.fromYaml(text, "test");
+    }
+
+    /**
+     * A Li-like metal with explicit, round numbers so that tests do not depend on the presets.
+     *
+     * @param bond ε_MM in eV
+     */
+    public static String metal(double bond, double terraceBarrier) {
+        return """
+                metal:
+                  name: M
+                  charge: 1
+                  atomicVolume: 21.62
+                  bondEnergy: %s
+                  terraceBarrier: %s
+                  schwoebelBarrier: 0.0
+                  attemptFrequency: 1.0e13
+                  exchangeCurrentDensity: 1.0
+                  transferCoefficient: 0.5
+                """.formatted(bond, terraceBarrier);
+    }
+}

@@ -1,0 +1,87 @@
+package org.anodekmc.cli;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Bad input gets one clear message naming the field, exit code 2, no stack trace and no run folder. */
+class BadInputTest {
+    private static final String GOOD = """
+            lattice: {size: [16, 16, 8]}
+            metal: Li
+            substrate: {host: Cu}
+            stop: {events: 1000}
+            """;
+
+    @TempDir
+    Path tmp;
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private PrintStream oldErr;
+    private PrintStream oldOut;
+
+    @BeforeEach
+    void capture() {
+        oldErr = System.err;
+        oldOut = System.out;
+        System.setErr(new PrintStream(err, true));
+        System.setOut(new PrintStream(out, true));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setErr(oldErr);
+        System.setOut(oldOut);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "missing field        | lattice: {size: [16, 16, 8]}\\nmetal: Li\\nstop: {events: 10}       | substrate.host",
+            "negative temperature | GOOD\\ntemperature: -20                                         | temperature",
+            "unknown species      | GOOD\\nsubstrate: {host: Cu, sites: [{preset: Xx-N4, fraction: 0.1}]} | substrate.sites[0].preset",
+            "malformed YAML       | lattice: {size: [16, 16\\nmetal: Li                                | malformed",
+            "unknown field        | GOOD\\ncontrol: {currentDensty: 2}                              | control.currentDensty",
+            "wrong type           | GOOD\\noutput: {rows: many}                                     | output.rows",
+            "bad allowed value    | GOOD\\nsupply: {mode: teleport}                                 | kinetic, ballistic",
+    })
+    void badConfigExitsWithTwoAndNamesTheField(String what, String yaml, String expected) throws IOException {
+        Path config = tmp.resolve("bad.yaml");
+        Files.writeString(config, yaml.replace("GOOD\\n", GOOD).replace("\\n", "\n"));
+        Path folder = tmp.resolve("out");
+        int code = Main.execute("run", config.toString(), "--out", folder.toString());
+        String message = err.toString();
+        assertEquals(2, code, message);
+        assertTrue(message.contains(expected), message);
+        assertEquals(1, message.strip().lines().count(), "one line: " + message);
+        assertFalse(message.contains("Exception") || message.contains("\tat "), message);
+        assertFalse(Files.exists(folder) || Files.exists(tmp.resolve("out.partial")), "nothing written");
+        assertEquals(2, Main.execute("validate", config.toString()));
+    }
+
+    @org.junit.jupiter.api.Test
+    void missingFileAndBadOptionAreBadInput() {
+        assertEquals(2, Main.execute("run", tmp.resolve("nope.yaml").toString()));
+        assertTrue(err.toString().contains("not found"), err.toString());
+        assertEquals(2, Main.execute("run", "--seed", "abc", "x.yaml"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void goodConfigValidates() throws IOException {
+        Path config = tmp.resolve("good.yaml");
+        Files.writeString(config, GOOD);
+        assertEquals(0, Main.execute("validate", config.toString()));
+        assertTrue(out.toString().contains("valid"));
+    }
+}

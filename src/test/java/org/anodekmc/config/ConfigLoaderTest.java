@@ -1,0 +1,97 @@
+package org.anodekmc.config;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConfigLoaderTest {
+    private final ConfigLoader loader = ConfigLoader.withBuiltInPresets();
+
+    private static final String MINIMAL = """
+            lattice: {size: [16, 16, 10]}
+            metal: Li
+            substrate: {host: Cu}
+            stop: {events: 100}
+            """;
+
+    @Test
+    void presetsAndDefaultsAreFilledIn() {
+        SimulationConfig c = loader.fromYaml(MINIMAL, "minimal");
+        assertEquals("minimal", c.name());
+        assertEquals("Li", c.metal().name());
+        assertEquals("Li", c.metal().preset());
+        assertEquals(1, c.metal().charge());
+        assertEquals(298.15, c.temperature());
+        assertEquals("metropolis", c.hops().law());
+        assertEquals(1, c.lattice().substrateLayers());
+        assertTrue(c.metal().sources().containsKey("bondEnergy"));
+    }
+
+    @Test
+    void overridesReplacePresetValuesAndSayWhereTheyCameFrom() {
+        SimulationConfig c = loader.fromYaml(MINIMAL.replace("metal: Li", "metal: {preset: li, bondEnergy: 0.42}"),
+                "o");
+        assertEquals(0.42, c.metal().bondEnergy());
+        assertTrue(c.metal().sources().get("bondEnergy").contains("run config"));
+    }
+
+    @Test
+    void resolvedYamlLoadsBackToTheSameConfig() {
+        SimulationConfig c = loader.fromYaml(MINIMAL + "substrate: {host: Cu, sites: [{preset: Zn-N4, fraction: 0.1}]}\n",
+                "round");
+        SimulationConfig again = loader.fromYaml(ConfigLoader.toYaml(c), "round");
+        assertEquals(c, again);
+    }
+
+    @Test
+    void unknownFieldIsNamedWithTheAllowedOnes() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> loader.fromYaml(MINIMAL + "output: {rowz: 3}\n", "x"));
+        assertEquals("output.rowz", e.field());
+        assertTrue(e.getMessage().contains("rows"), e.getMessage());
+    }
+
+    @Test
+    void missingNumberOfAnInlineMetalIsNamed() {
+        String inline = MINIMAL.replace("metal: Li", "metal: {name: Li, charge: 1, atomicVolume: 20}");
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.fromYaml(inline, "x"));
+        assertTrue(e.field().startsWith("metal."), e.getMessage());
+    }
+
+    @Test
+    void unknownPresetListsTheAvailableOnes() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> loader.fromYaml(MINIMAL.replace("metal: Li", "metal: Unobtainium"), "x"));
+        assertEquals("metal.preset", e.field());
+        assertTrue(e.getMessage().contains("Li"), e.getMessage());
+    }
+
+    @Test
+    void valuesOutOfRangeAreRejected() {
+        ConfigException t = assertThrows(ConfigException.class,
+                () -> loader.fromYaml(MINIMAL + "temperature: -5\n", "x"));
+        assertEquals("temperature", t.field());
+        ConfigException law = assertThrows(ConfigException.class,
+                () -> loader.fromYaml(MINIMAL + "hops: {law: teleport}\n", "x"));
+        assertTrue(law.getMessage().contains("metropolis") && law.getMessage().contains("bond-counting"));
+        ConfigException type = assertThrows(ConfigException.class,
+                () -> loader.fromYaml(MINIMAL + "seed: seven\n", "x"));
+        assertEquals("seed", type.field());
+    }
+
+    @Test
+    void malformedYamlSaysWhere() {
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.fromYaml("lattice: [1, 2\nmetal: Li", "x"));
+        assertTrue(e.getMessage().contains("malformed") && e.getMessage().contains("line"), e.getMessage());
+    }
+
+    @Test
+    void scalarOverpotentialIsOneStepFromTimeZero() {
+        SimulationConfig c = loader.fromYaml(MINIMAL + "control: {mode: potentiostatic, overpotential: 0.03}\n", "p");
+        assertEquals(1, c.control().overpotential().size());
+        assertEquals(0.03, c.control().overpotential().get(0).eta());
+        assertEquals(0.0, c.control().overpotential().get(0).time());
+    }
+}

@@ -1,0 +1,110 @@
+package org.anodekmc.engine;
+
+import org.anodekmc.TestConfigs;
+import org.anodekmc.lattice.Lattice;
+import org.anodekmc.model.Species;
+import org.anodekmc.model.Units;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A flat metal surface held at η = 0 is at equilibrium with the electrolyte: it neither grows nor shrinks, and its
+ * adatoms and surface vacancies follow the Boltzmann factor exp(−2ε/kT) of DESIGN.md §2.2–2.3. The ratio tested is
+ * exact for detailed balance: the probability of an isolated adatom on a site over that of the same site empty (in
+ * the same surroundings) is exp((B − B_kink)/kT) with B = ε and B_kink = 3ε.
+ */
+class EquilibriumTest {
+    private static final double BOND = 0.06;
+    private static final int LAYERS = 4;
+    private static final int SIZE = 48;
+
+    private static Simulation surface(double eta, boolean hops, long seed) {
+        return new Simulation(TestConfigs.yaml(TestConfigs.metal(BOND, 0.35) + """
+                seed: %d
+                lattice: {size: [%d, %d, 12], initialMetalLayers: %d}
+                substrate: {host: {name: H, bondEnergy: 0.3, terraceBarrier: 0.35}}
+                hops: {enabled: %s, law: metropolis, secondShell: true}
+                control: {mode: potentiostatic, overpotential: %s}
+                stop: {events: 1}
+                """.formatted(seed, SIZE, SIZE, LAYERS, hops, eta)));
+    }
+
+    /** Counts of [isolated adatom, empty adatom site, surface vacancy, filled surface site] over many samples. */
+    private static long[] sample(Simulation sim, long equilibrate, long eventsPerSample, int samples) {
+        sim.advance(Double.POSITIVE_INFINITY, Long.MAX_VALUE, equilibrate);
+        long[] counts = new long[4];
+        Lattice l = sim.lattice();
+        int top = sim.surfaceZ() + LAYERS - 1;
+        for (int i = 0; i < samples; i++) {
+            sim.advance(Double.POSITIVE_INFINITY, Long.MAX_VALUE, sim.events() + eventsPerSample);
+            for (int c = 0; c < l.columns(); c++) {
+                classify(sim, l, c, top + 1, counts, 0);
+                classify(sim, l, c, top, counts, 2);
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * A site whose lower neighbour is metal, whose upper neighbour is empty and whose four lateral neighbours are
+     * all empty (adatom layer) or all metal (surface layer) is counted as occupied or empty.
+     */
+    private static void classify(Simulation sim, Lattice l, int column, int z, long[] counts, int offset) {
+        boolean lateralMetal = offset == 2;
+        if (sim.species(l.site(column, z - 1)) != Species.METAL || sim.species(l.site(column, z + 1)) != Species.EMPTY) {
+            return;
+        }
+        for (int d = 0; d < 6; d++) {
+            if (l.dz(d) == 0 && (sim.species(l.site(l.neighbourColumn(column, z, d), z)) == Species.METAL)
+                    != lateralMetal) {
+                return;
+            }
+        }
+        boolean metal = sim.species(l.site(column, z)) == Species.METAL;
+        counts[offset + (metal == (offset == 0) ? 0 : 1)]++;
+    }
+
+    private static double boltzmann() {
+        return Math.exp(-2 * BOND / Units.kT(298.15));
+    }
+
+    @Test
+    void adatomsAndVacanciesFollowBoltzmannWithRedoxOnly() {
+        Simulation sim = surface(0.0, false, 11);
+        long[] c = sample(sim, 200_000, 2_000, 600);
+        double adatoms = c[0] / (double) c[1];
+        double vacancies = c[2] / (double) c[3];
+        assertTrue(c[0] > 2000 && c[2] > 2000, "too few counts " + java.util.Arrays.toString(c));
+        assertEquals(boltzmann(), adatoms, 0.08 * boltzmann(), "adatoms " + java.util.Arrays.toString(c));
+        assertEquals(boltzmann(), vacancies, 0.08 * boltzmann(), "vacancies " + java.util.Arrays.toString(c));
+    }
+
+    @Test
+    void surfaceDiffusionKeepsTheBoltzmannDistribution() {
+        Simulation sim = surface(0.0, true, 12);
+        long[] c = sample(sim, 500_000, 5_000, 600);
+        assertTrue(sim.hops() > sim.reductions(), "hops must dominate for this test to mean anything");
+        assertEquals(boltzmann(), c[0] / (double) c[1], 0.12 * boltzmann(), "adatoms " + java.util.Arrays.toString(c));
+        assertEquals(boltzmann(), c[2] / (double) c[3], 0.12 * boltzmann(), "vacancies " + java.util.Arrays.toString(c));
+    }
+
+    @Test
+    void surfaceNeitherGrowsNorShrinksAtZeroOverpotential() {
+        long events = 1_500_000;
+        // equilibrium fluctuations of the atom count are those of the adatom and vacancy populations
+        double noise = Math.sqrt(2 * boltzmann() * SIZE * SIZE);
+        Simulation atRest = surface(0.0, false, 21);
+        atRest.advance(Double.POSITIVE_INFINITY, Long.MAX_VALUE, events);
+        assertTrue(Math.abs(atRest.netIons()) < 6 * noise, "net ions at η = 0: " + atRest.netIons());
+        assertTrue(atRest.reductions() > 100_000, "the surface must exchange many ions with the electrolyte");
+
+        Simulation cathodic = surface(0.03, false, 21);
+        cathodic.advance(Double.POSITIVE_INFINITY, Long.MAX_VALUE, events);
+        assertTrue(cathodic.netIons() > 20 * noise, "net ions at η = +30 mV: " + cathodic.netIons());
+        Simulation anodic = surface(-0.03, false, 21);
+        anodic.advance(Double.POSITIVE_INFINITY, Long.MAX_VALUE, events);
+        assertTrue(anodic.netIons() < -20 * noise, "net ions at η = −30 mV: " + anodic.netIons());
+    }
+}

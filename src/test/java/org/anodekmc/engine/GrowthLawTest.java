@@ -1,0 +1,79 @@
+package org.anodekmc.engine;
+
+import org.anodekmc.TestConfigs;
+import org.anodekmc.observe.SurfaceStatistics;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Analytic limits of growth with the ballistic supply and no surface diffusion. */
+class GrowthLawTest {
+    private static Simulation ballistic(String landing, int size, int height) {
+        return new Simulation(TestConfigs.yaml(TestConfigs.metal(0.1, 0.3) + """
+                seed: 5
+                lattice: {size: [%d, %d, %d]}
+                substrate: {host: {name: H, bondEnergy: 0.1, terraceBarrier: 0.3}}
+                hops: {enabled: false}
+                supply: {mode: ballistic, landing: %s}
+                control: {mode: galvanostatic, currentDensity: 1.0}
+                stop: {events: 1}
+                """.formatted(size, size, height, landing)));
+    }
+
+    /**
+     * Random deposition: every column receives a Poisson number of atoms, so W² equals the mean height and W grows as
+     * t^(1/2). The exponent is fitted over a decade and a half of deposit thickness.
+     */
+    @Test
+    void randomDepositionRoughensAsSquareRootOfTime() {
+        int size = 128;
+        Simulation sim = ballistic("column-top", size, 90);
+        double[] logT = new double[8];
+        double[] logW = new double[8];
+        for (int i = 0; i < logT.length; i++) {
+            double meanLayers = 2 * Math.pow(2, i * 0.72); // 2 … ~66 layers
+            sim.advance(Double.POSITIVE_INFINITY, (long) (meanLayers * size * size), Long.MAX_VALUE);
+            SurfaceStatistics s = SurfaceStatistics.of(sim);
+            assertEquals(s.meanHeight(), s.roughness() * s.roughness(), 0.06 * s.meanHeight(), "W² vs ⟨h⟩");
+            logT[i] = Math.log(sim.time());
+            logW[i] = Math.log(s.roughness());
+        }
+        double slope = slope(logT, logW);
+        assertEquals(0.5, slope, 0.03, "growth exponent β");
+    }
+
+    /** Sticking at first contact (ballistic deposition) correlates neighbouring columns: W grows slower than t^(1/2). */
+    @Test
+    void ballisticDepositionRoughensSlowerThanRandomDeposition() {
+        int size = 128;
+        Simulation sim = ballistic("first-contact", size, 160);
+        double[] logT = new double[6];
+        double[] logW = new double[6];
+        for (int i = 0; i < logT.length; i++) {
+            sim.advance(Double.POSITIVE_INFINITY, (long) (4 * Math.pow(2, i * 0.6) * size * size), Long.MAX_VALUE);
+            SurfaceStatistics s = SurfaceStatistics.of(sim);
+            logT[i] = Math.log(sim.time());
+            logW[i] = Math.log(s.roughness());
+        }
+        double slope = slope(logT, logW);
+        assertTrue(slope < 0.42 && slope > 0.1, "growth exponent " + slope);
+        assertTrue(SurfaceStatistics.of(sim).porosity() > 0.3, "ballistic deposits are porous");
+    }
+
+    private static double slope(double[] x, double[] y) {
+        double mx = 0;
+        double my = 0;
+        for (int i = 0; i < x.length; i++) {
+            mx += x[i] / x.length;
+            my += y[i] / y.length;
+        }
+        double sxy = 0;
+        double sxx = 0;
+        for (int i = 0; i < x.length; i++) {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+        }
+        return sxy / sxx;
+    }
+}

@@ -1,0 +1,85 @@
+package org.anodekmc.model;
+
+import org.anodekmc.TestConfigs;
+import org.anodekmc.config.SimulationConfig;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RateModelTest {
+    private static RateModel model(String law) {
+        SimulationConfig c = TestConfigs.yaml(TestConfigs.metal(0.08, 0.3) + """
+                lattice: {size: [8, 8, 8]}
+                substrate:
+                  host: {name: H, bondEnergy: 0.05, terraceBarrier: 0.2}
+                  sites: [{name: S, bondEnergy: 0.4, fraction: 0.1}]
+                hops: {law: %s, neighbourBarrier: 0.07}
+                stop: {events: 1}
+                """.formatted(law));
+        return new RateModel(c, 6);
+    }
+
+    /** r_red/r_ox = exp(−ΔG/kT) with ΔG = −(B − B_kink) − n·e·η, at every site signature and several η. */
+    @ParameterizedTest
+    @ValueSource(doubles = {-0.1, 0.0, 0.013, 0.2})
+    void reductionAndOxidationObeyNernst(double eta) {
+        RateModel m = model("metropolis");
+        SiteEnergetics e = m.energetics();
+        for (int s = 0; s < e.signatureCount(); s++) {
+            double red = m.reductionBase(s) * m.reductionFactor(eta);
+            double ox = m.oxidationBase(s) * m.oxidationFactor(eta);
+            double deltaG = -(e.binding(s) - e.kinkBinding()) - eta;
+            assertEquals(Math.exp(-deltaG / m.kT()), red / ox, 1e-9 * red / ox, "signature " + s);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void kinkSiteIsInEquilibriumAtZeroOverpotential() {
+        RateModel m = model("metropolis");
+        int kink = m.energetics().signature(3, SiteEnergetics.ABOVE_METAL_OR_EMPTY);
+        assertEquals(3 * 0.08, m.energetics().binding(kink), 1e-12);
+        assertEquals(m.reductionBase(kink), m.oxidationBase(kink), 1e-12 * m.k0());
+        assertEquals(m.k0(), m.reductionBase(kink), 1e-12 * m.k0());
+    }
+
+    /** k(i→j)/k(j→i) = exp(−(U_j − U_i)/kT) for every pair of environments, and a hop is allowed iff its reverse is. */
+    @ParameterizedTest
+    @ValueSource(strings = {"metropolis", "bond-counting"})
+    void hopsObeyDetailedBalance(String law) {
+        RateModel m = model(law);
+        SiteEnergetics e = m.energetics();
+        int checked = 0;
+        for (int from = 0; from < e.signatureCount(); from++) {
+            for (int to = 0; to < e.signatureCount(); to++) {
+                for (boolean host : new boolean[]{false, true}) {
+                    for (boolean interlayer : new boolean[]{false, true}) {
+                        int forward = m.hopClass(from, to, host, interlayer);
+                        int backward = m.hopClass(to, from, host, interlayer);
+                        assertEquals(forward < 0, backward < 0);
+                        if (forward < 0) {
+                            continue;
+                        }
+                        // energy of the moving atom: −B (metropolis) or −n·E_n (bond counting)
+                        double uFrom = law.equals("metropolis") ? -e.binding(from) : -0.07 * e.occupied(from);
+                        double uTo = law.equals("metropolis") ? -e.binding(to) : -0.07 * e.occupied(to);
+                        double ratio = m.hopRate(forward) / m.hopRate(backward);
+                        assertEquals(Math.exp(-(uTo - uFrom) / m.kT()), ratio, 1e-9 * ratio);
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 100);
+    }
+
+    @org.junit.jupiter.api.Test
+    void unsupportedPositionsCannotBeHopTargets() {
+        RateModel m = model("metropolis");
+        int floating = m.energetics().signature(0, SiteEnergetics.ABOVE_METAL_OR_EMPTY);
+        int onMetal = m.energetics().signature(1, SiteEnergetics.ABOVE_METAL_OR_EMPTY);
+        assertEquals(-1, m.hopClass(onMetal, floating, false, false));
+        assertTrue(m.hopClass(onMetal, onMetal, false, false) >= 0);
+    }
+}
