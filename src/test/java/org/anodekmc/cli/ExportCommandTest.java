@@ -95,7 +95,7 @@ class ExportCommandTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "unknown format      | --format=xyz     | --frames=last   | unknown format 'xyz'; use one of extxyz, vti, lammps",
+            "unknown format    | --format=xyz    | --frames=last | unknown format 'xyz'; use one of extxyz, vti, lammps",
             "bad frames syntax   | --format=vti     | --frames=0..3   | --frames: '0..3'",
             "frame out of range  | --format=lammps  | --frames=0,99   | --frames: frame 99 does not exist",
     })

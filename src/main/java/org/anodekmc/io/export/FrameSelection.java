@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * Which trajectory frames to export, as written after {@code --frames}: {@code last}, {@code all}, or a comma-separated
- * list of items, each a frame index {@code N} (0 is the first frame), {@code last}, or a range
- * {@code START:STOP[:STEP]} as in Python (STOP excluded; START defaults to 0, STOP to the end, STEP to 1; a STOP past the
- * end is cut to the end). Frames are exported in time order, each once.
+ * Which trajectory frames to export, as written after {@code --frames}: {@code last}, {@code all}, or a
+ * comma-separated list of items, each a frame index {@code N} (0 is the first frame), {@code last}, or a range
+ * {@code START:STOP[:STEP]} as in Python (STOP excluded; START defaults to 0, STOP to the end, STEP to 1; a STOP past
+ * the end is cut to the end). Frames are exported in time order, each once.
  */
 public final class FrameSelection {
     public static final String SYNTAX = "last, all, or a comma-separated list of frame indices and START:STOP[:STEP] "

@@ -59,7 +59,8 @@ final class RunDeposit implements Closeable {
                             + " single-atom species)");
                 }
             }
-            List<String> raw = new ArrayList<>(List.of("empty", config.metal().name(), config.substrate().host().name()));
+            List<String> raw = new ArrayList<>(List.of("empty", config.metal().name(),
+                    config.substrate().host().name()));
             for (int k = 0; k < siteSpecies; k++) {
                 raw.add(sites.get(k).name());
             }
