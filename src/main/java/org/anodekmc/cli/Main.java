@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code kmc} command. */
 @Command(name = "kmc", mixinStandardHelpOptions = true, version = "anodekmc 0.1.0",
         description = "Lattice kinetic Monte Carlo of metal nucleation and growth on single-atom-decorated hosts.",
-        subcommands = {RunCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, ExportCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int BAD_INPUT = 2;
     public static final int FAILURE = 1;
@@ -38,6 +39,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, validate (see kmc --help)");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "name a command: run, validate, export (see kmc --help)");
     }
 }

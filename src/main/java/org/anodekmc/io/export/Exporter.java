@@ -1,0 +1,118 @@
+package org.anodekmc.io.export;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+/**
+ * Exports the deposit of a run folder for OVITO or ParaView: substrate sites (single-atom sites as their own species)
+ * and metal atoms, in the frames asked for. Files are named after the run folder and written all-or-nothing.
+ */
+public final class Exporter {
+    /** Default output folder, inside the run folder. */
+    public static final String DEFAULT_FOLDER = "export";
+
+    /** Told after each frame. */
+    public interface Progress {
+        void framesDone(int done, int total);
+    }
+
+    /**
+     * What was written.
+     *
+     * @param main    the file to open in OVITO or ParaView (.xyz, .lammpstrj or .pvd)
+     * @param species species names by code (0 empty, 1 metal, 2 host, 3 + k single-atom species k)
+     */
+    public record Result(Path main, List<Path> files, int[] frames, int sizeX, int sizeY, int sizeZ,
+                         double latticeConstant, List<String> species) {
+    }
+
+    private Exporter() {
+    }
+
+    /**
+     * @param out      output folder, created if needed; null for RUN/export
+     * @param progress may be null
+     */
+    public static Result export(Path run, ExportFormat format, FrameSelection selection, Path out,
+                                Progress progress) {
+        try (RunDeposit deposit = RunDeposit.open(run)) {
+            int[] frames = selection.resolve(deposit.frames());
+            Path dir = out != null ? out : run.resolve(DEFAULT_FOLDER);
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw new IllegalArgumentException("--out: " + dir + " is a file, not a folder");
+            }
+            boolean created = !Files.exists(dir);
+            IntConsumer done = n -> {
+                if (progress != null) {
+                    progress.framesDone(n, frames.length);
+                }
+            };
+            StagedFiles files = new StagedFiles();
+            Path main;
+            try {
+                Files.createDirectories(dir);
+                main = write(deposit, format, frames, dir, files, done);
+            } catch (IOException e) {
+                abandon(files, dir, created);
+                throw new UncheckedIOException("cannot write the export to " + dir + ": " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                abandon(files, dir, created);
+                throw e;
+            }
+            List<String> species = new ArrayList<>();
+            for (int code = 0; code < deposit.speciesCount(); code++) {
+                species.add(deposit.name(code));
+            }
+            return new Result(main, files.commit(), frames, deposit.sizeX(), deposit.sizeY(), deposit.sizeZ(),
+                    deposit.latticeConstant(), species);
+        }
+    }
+
+    /** Removes the staged files, and the output folder if this export created it and it is still empty. */
+    private static void abandon(StagedFiles files, Path dir, boolean created) {
+        files.discard();
+        if (created) {
+            deleteIfEmpty(dir);
+        }
+    }
+
+    private static void deleteIfEmpty(Path dir) {
+        try {
+            Files.deleteIfExists(dir);
+        } catch (IOException ignored) {
+            // not empty or not ours to remove: leave it
+        }
+    }
+
+    /** @return the main file */
+    private static Path write(RunDeposit deposit, ExportFormat format, int[] frames, Path dir, StagedFiles files,
+                              IntConsumer progress) throws IOException {
+        String base = deposit.runName();
+        switch (format) {
+            case EXTXYZ -> {
+                Path file = dir.resolve(base + ".xyz");
+                try (BufferedWriter w = files.open(file)) {
+                    ExtxyzWriter.write(deposit, frames, w, progress);
+                }
+                return file;
+            }
+            case LAMMPS -> {
+                Path file = dir.resolve(base + ".lammpstrj");
+                try (BufferedWriter w = files.open(file)) {
+                    LammpsDumpWriter.write(deposit, frames, w, progress);
+                }
+                return file;
+            }
+            case VTI -> {
+                return VtiWriter.write(deposit, frames, dir, files, progress);
+            }
+            default -> throw new AssertionError(format);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package org.anodekmc.io.export;
+
+import org.anodekmc.config.ConfigLoader;
+import org.anodekmc.config.SimulationConfig;
+import org.anodekmc.config.SiteConfig;
+import org.anodekmc.io.RunFolder;
+import org.anodekmc.io.TrajectoryReader;
+import org.anodekmc.model.Species;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A finished run seen as the species of every lattice site, frame by frame: the substrate (all layers host except the
+ * top one, which holds the single-atom sites) from the trajectory header, the metal from each frame's occupancy, and
+ * the species names from the run's config.resolved.yaml.
+ */
+final class RunDeposit implements Closeable {
+    private final TrajectoryReader trajectory;
+    private final List<String> names;
+    private final String runName;
+
+    private RunDeposit(TrajectoryReader trajectory, List<String> names, String runName) {
+        this.trajectory = trajectory;
+        this.names = names;
+        this.runName = runName;
+    }
+
+    /** Opens a run folder; anything missing or inconsistent is an {@link IllegalArgumentException} saying what. */
+    static RunDeposit open(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("run folder not found: " + folder);
+        }
+        for (String needed : List.of(RunFolder.TRAJECTORY, RunFolder.CONFIG)) {
+            if (!Files.isRegularFile(folder.resolve(needed))) {
+                throw new IllegalArgumentException(folder + " is not a run folder: it has no " + needed);
+            }
+        }
+        SimulationConfig config = ConfigLoader.withBuiltInPresets().load(folder.resolve(RunFolder.CONFIG));
+        TrajectoryReader trajectory = new TrajectoryReader(folder.resolve(RunFolder.TRAJECTORY));
+        try {
+            Path trajectoryFile = folder.resolve(RunFolder.TRAJECTORY);
+            if (trajectory.frames() == 0) {
+                throw new IllegalArgumentException(trajectoryFile + " holds no frames (was output.frames 0?)");
+            }
+            List<SiteConfig> sites = config.substrate().sites();
+            int siteSpecies = sites == null ? 0 : sites.size();
+            for (int c = 0; c < trajectory.sizeX() * trajectory.sizeY(); c++) {
+                int code = trajectory.substrate(c);
+                if (code < Species.HOST || code >= Species.FIRST_SITE + siteSpecies) {
+                    throw new IllegalArgumentException(trajectoryFile + " has substrate species code " + code
+                            + ", which " + RunFolder.CONFIG + " does not define (it lists " + siteSpecies
+                            + " single-atom species)");
+                }
+            }
+            List<String> raw = new ArrayList<>(List.of("empty", config.metal().name(),
+                    config.substrate().host().name()));
+            for (int k = 0; k < siteSpecies; k++) {
+                raw.add(sites.get(k).name());
+            }
+            String name = folder.toAbsolutePath().normalize().getFileName().toString();
+            return new RunDeposit(trajectory, typeNames(raw), name);
+        } catch (RuntimeException e) {
+            trajectory.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Names as single tokens (other characters become '_'), made unique by appending the species code, so that Li
+     * metal on a Li host still gives two particle types.
+     */
+    private static List<String> typeNames(List<String> raw) {
+        List<String> names = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int code = 0; code < raw.size(); code++) {
+            String token = raw.get(code).strip().replaceAll("[^A-Za-z0-9._+-]", "_");
+            names.add(seen.add(token) ? token : token + "_" + code);
+            seen.add(names.get(code));
+        }
+        return names;
+    }
+
+    /** The run folder's name, used to name the exported files. */
+    String runName() {
+        return runName;
+    }
+
+    int sizeX() {
+        return trajectory.sizeX();
+    }
+
+    int sizeY() {
+        return trajectory.sizeY();
+    }
+
+    int sizeZ() {
+        return trajectory.sizeZ();
+    }
+
+    /** Å */
+    double latticeConstant() {
+        return trajectory.latticeConstant();
+    }
+
+    int frames() {
+        return trajectory.frames();
+    }
+
+    /** Name of a species code (index 0 is "empty"), usable as a particle type name. */
+    String name(int code) {
+        return names.get(code);
+    }
+
+    /** Species codes in use: 0 empty, 1 metal, 2 host, 3 + k single-atom species k. */
+    int speciesCount() {
+        return names.size();
+    }
+
+    Frame frame(int index) {
+        return new Frame(index, trajectory.info(index), trajectory.occupancy(index));
+    }
+
+    /** One snapshot: time, η, charge, events, and the species at every site. */
+    final class Frame {
+        final int index;
+        final TrajectoryReader.FrameInfo info;
+        private final TrajectoryReader.Occupancy occupancy;
+
+        private Frame(int index, TrajectoryReader.FrameInfo info, TrajectoryReader.Occupancy occupancy) {
+            this.index = index;
+            this.info = info;
+            this.occupancy = occupancy;
+        }
+
+        /** Species code at site (x, y, z), z = 0 being the bottom substrate layer. */
+        byte species(int x, int y, int z) {
+            int column = x + trajectory.sizeX() * y;
+            int surfaceZ = trajectory.surfaceZ();
+            if (z < surfaceZ - 1) {
+                return Species.HOST;
+            }
+            if (z == surfaceZ - 1) {
+                return trajectory.substrate(column);
+            }
+            return occupancy.metal(column, z - surfaceZ) ? Species.METAL : Species.EMPTY;
+        }
+
+        /** Visits every substrate site and metal atom, z slowest and x fastest; empty sites are skipped. */
+        void forEachAtom(AtomVisitor visitor) throws IOException {
+            for (int z = 0; z < trajectory.sizeZ(); z++) {
+                for (int y = 0; y < trajectory.sizeY(); y++) {
+                    for (int x = 0; x < trajectory.sizeX(); x++) {
+                        byte code = species(x, y, z);
+                        if (code != Species.EMPTY) {
+                            visitor.atom(code, x, y, z);
+                        }
+                    }
+                }
+            }
+        }
+
+        /** Substrate sites plus metal atoms; empty sites are not atoms. */
+        long atoms() {
+            return (long) trajectory.sizeX() * trajectory.sizeY() * trajectory.surfaceZ() + occupancy.atoms();
+        }
+    }
+
+    interface AtomVisitor {
+        void atom(byte species, int x, int y, int z) throws IOException;
+    }
+
+    @Override
+    public void close() {
+        trajectory.close();
+    }
+}
