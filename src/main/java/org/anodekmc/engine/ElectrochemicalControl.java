@@ -72,15 +72,23 @@ final class ElectrochemicalControl {
         return Double.POSITIVE_INFINITY;
     }
 
-    /** Time has advanced to {@code time} by {@code dt} without a reduction or oxidation. */
-    void advance(double dt, double time) {
+    /**
+     * Time has advanced to {@code time} by {@code dt} without a reduction or oxidation.
+     *
+     * @return ∫η dt over the interval, V·s
+     */
+    double advance(double dt, double time) {
+        double before = eta;
         if (mode == Mode.GALVANOSTATIC) {
             eta += chargingRate * dt;
-        } else if (mode == Mode.POTENTIOSTATIC) {
+            return 0.5 * (before + eta) * dt;
+        }
+        if (mode == Mode.POTENTIOSTATIC) {
             while (step + 1 < stepTimes.length && time >= stepTimes[step + 1]) {
                 eta = stepEtas[++step];
             }
         }
+        return before * dt;
     }
 
     /** One ion reduced (+1) or one atom oxidized (-1). */

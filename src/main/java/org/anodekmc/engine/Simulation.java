@@ -79,9 +79,8 @@ public final class Simulation {
     private long rejected;
     private long metalAtoms;
     private boolean boxFull;
-    private double peakEta = Double.NEGATIVE_INFINITY;
-    private double peakTime;
-    private long peakNetIons;
+    /** ∫η dt since the start, V·s: rows report η averaged over their interval, free of per-event noise. */
+    private double etaIntegral;
 
     public Simulation(SimulationConfig config) {
         var lc = config.lattice();
@@ -187,7 +186,7 @@ public final class Simulation {
                 if (frozenUntil == Double.POSITIVE_INFINITY) {
                     return Stop.STALLED;
                 }
-                control.advance(frozenUntil - time, frozenUntil);
+                etaIntegral += control.advance(frozenUntil - time, frozenUntil);
                 time = frozenUntil;
                 nullSteps++;
                 updateFactors();
@@ -195,7 +194,7 @@ public final class Simulation {
             }
             double target = rng.nextDouble() * total;
             time += dt;
-            control.advance(dt, time);
+            etaIntegral += control.advance(dt, time);
             if (target < arrivalRate) {
                 arrive();
                 events++;
@@ -209,15 +208,10 @@ public final class Simulation {
     }
 
     private void updateFactors() {
-        double eta = control.eta();
         if (redoxKinetics) {
+            double eta = control.eta();
             catalog.setGroupFactor(1, rates.reductionFactor(eta));
             catalog.setGroupFactor(2, rates.oxidationFactor(eta));
-        }
-        if (eta > peakEta) {
-            peakEta = eta;
-            peakTime = time;
-            peakNetIons = reductions - oxidations;
         }
     }
 
@@ -522,16 +516,9 @@ public final class Simulation {
         return boxFull;
     }
 
-    public double peakEta() {
-        return peakEta;
-    }
-
-    public double peakTime() {
-        return peakTime;
-    }
-
-    public long peakNetIons() {
-        return peakNetIons;
+    /** ∫η dt since the start, V·s (NaN when η is not modelled). */
+    public double etaIntegral() {
+        return etaIntegral;
     }
 
     /** Change of η caused by one reduction or oxidation, V (0 unless galvanostatic). */

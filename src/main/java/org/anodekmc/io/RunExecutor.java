@@ -45,23 +45,15 @@ public final class RunExecutor {
         RunFolder.writeAtomically(run.file(RunFolder.CONFIG), ConfigLoader.toYaml(config));
         long wallStart = System.nanoTime();
         Simulation sim = new Simulation(config);
-        Schedule schedule = new Schedule(config.stop(), sim);
+        Schedule schedule = new Schedule(config, sim);
         int rows = config.output().rows();
         int frames = config.output().frames();
 
-        Sample previous;
-        Sample peakRow = null;
-        double lastPeakTime = Double.NaN;
-        double[] times = new double[rows + 1];
-        double[] etas = new double[rows + 1];
-        int recorded = 0;
+        Rows recorded = new Rows(rows + 1);
         Simulation.Stop stop;
         try (CsvWriter series = new CsvWriter(run.file(RunFolder.TIMESERIES), Sample.COLUMNS);
              TrajectoryWriter trajectory = new TrajectoryWriter(run.file(RunFolder.TRAJECTORY), sim)) {
-            previous = Sample.of(sim, null);
-            series.row(previous.values());
-            times[recorded] = previous.time();
-            etas[recorded++] = previous.eta();
+            recorded.add(Sample.of(sim, null), series);
             if (frames > 0) {
                 trajectory.write(sim);
             }
@@ -81,14 +73,7 @@ public final class RunExecutor {
                 boolean finished = stop != Simulation.Stop.TARGET || schedule.reached(sim, rows, rows);
                 if (finished || schedule.reached(sim, nextRow, rows)) {
                     nextRow = schedule.lastReached(sim, nextRow, rows) + 1;
-                    previous = Sample.of(sim, previous);
-                    series.row(previous.values());
-                    times[recorded] = previous.time();
-                    etas[recorded++] = previous.eta();
-                    if (sim.peakTime() != lastPeakTime) {
-                        lastPeakTime = sim.peakTime();
-                        peakRow = previous;
-                    }
+                    recorded.add(Sample.of(sim, recorded.last), series);
                 }
                 if (frames > 0 && (finished || schedule.reached(sim, nextFrame, frames))) {
                     nextFrame = schedule.lastReached(sim, nextFrame, frames) + 1;
@@ -98,7 +83,7 @@ public final class RunExecutor {
                 if (progress != null && (finished || now - lastReport > PROGRESS_INTERVAL_NANOS)) {
                     lastReport = now;
                     double elapsed = (now - wallStart) * 1e-9;
-                    progress.accept(new Progress(schedule.fraction(sim), sim.time(), sim.eta(),
+                    progress.accept(new Progress(schedule.fraction(sim), sim.time(), recorded.last.eta(),
                             sim.chargeMAhPerCm2(), sim.events(), sim.events() / Math.max(elapsed, 1e-9), elapsed));
                 }
                 if (finished) {
@@ -111,12 +96,10 @@ public final class RunExecutor {
 
         NucleationAnalysis nucleation = null;
         if (config.control().mode().equals(ControlConfig.GALVANOSTATIC) && !Double.isNaN(sim.eta())) {
-            nucleation = NucleationAnalysis.of(sim.peakEta(), sim.peakTime(),
-                    Units.mAhPerCm2(sim.peakNetIons() / sim.areaCm2(), sim.rates().charge()),
-                    java.util.Arrays.copyOf(times, recorded), java.util.Arrays.copyOf(etas, recorded));
+            nucleation = NucleationAnalysis.of(recorded.times(), recorded.etas(), recorded.charges());
         }
-        writeIslands(run.file(RunFolder.ISLANDS), peakRow, previous);
-        Map<String, Object> summary = Summaries.of(config, sim, stop, previous, nucleation, wallSeconds);
+        writeIslands(run.file(RunFolder.ISLANDS), nucleation == null ? null : recorded.peak, recorded.last);
+        Map<String, Object> summary = Summaries.of(config, sim, stop, recorded.last, nucleation, wallSeconds);
         try {
             RunFolder.writeAtomically(run.file(RunFolder.SUMMARY), JSON.writeValueAsString(summary) + "\n");
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -126,7 +109,46 @@ public final class RunExecutor {
         return new Result(folder, stop, summary, nucleation);
     }
 
-    /** Size distribution of the nuclei at the row that follows the η peak, and at the end. */
+    /** The rows written so far: time, η and charge of each, the last one and the one with the highest η. */
+    private static final class Rows {
+        private final double[] time;
+        private final double[] eta;
+        private final double[] charge;
+        private int count;
+        Sample last;
+        Sample peak;
+
+        Rows(int capacity) {
+            time = new double[capacity];
+            eta = new double[capacity];
+            charge = new double[capacity];
+        }
+
+        void add(Sample sample, CsvWriter series) {
+            series.row(sample.values());
+            time[count] = sample.time();
+            eta[count] = sample.eta();
+            charge[count++] = sample.charge();
+            if (count > 1 && (peak == null || sample.eta() > peak.eta())) {
+                peak = sample;
+            }
+            last = sample;
+        }
+
+        double[] times() {
+            return java.util.Arrays.copyOf(time, count);
+        }
+
+        double[] etas() {
+            return java.util.Arrays.copyOf(eta, count);
+        }
+
+        double[] charges() {
+            return java.util.Arrays.copyOf(charge, count);
+        }
+    }
+
+    /** Size distribution of the nuclei at the row of the η peak, and at the end. */
     private static void writeIslands(Path file, Sample peak, Sample last) {
         try (CsvWriter out = new CsvWriter(file, "moment", "time_s", "nucleus", "atoms", "footprint_sites",
                 "radius_nm")) {
@@ -146,15 +168,26 @@ public final class RunExecutor {
         }
     }
 
-    /** Targets of the k-th of n evenly spread samples, for each stop limit that is set. */
+    /**
+     * Targets of the k-th of n evenly spread samples, for each stop limit that is set. Under galvanostatic control the
+     * charge limit is the applied charge j·t, as on a battery cycler's capacity axis, so samples fall on an even time
+     * grid; sampling at the moments the counted charge crosses a threshold would pick moments right after
+     * reductions, when η has just been kicked down.
+     */
     private static final class Schedule {
         private final double time;
         private final long ions;
         private final long events;
 
-        Schedule(StopConfig stop, Simulation sim) {
-            time = stop.time() == null ? Double.POSITIVE_INFINITY : stop.time();
-            ions = stop.charge() == null ? Long.MAX_VALUE
+        Schedule(SimulationConfig config, Simulation sim) {
+            StopConfig stop = config.stop();
+            double t = stop.time() == null ? Double.POSITIVE_INFINITY : stop.time();
+            boolean galvanostatic = config.control().mode().equals(ControlConfig.GALVANOSTATIC);
+            if (stop.charge() != null && galvanostatic) {
+                t = Math.min(t, stop.charge() * 3600 / config.control().currentDensity());
+            }
+            time = t;
+            ions = stop.charge() == null || galvanostatic ? Long.MAX_VALUE
                     : (long) Math.ceil(Units.atomsPerCm2(stop.charge(), sim.rates().charge()) * sim.areaCm2());
             events = stop.events() == null ? Long.MAX_VALUE : stop.events();
         }

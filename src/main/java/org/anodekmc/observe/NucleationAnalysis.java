@@ -2,8 +2,9 @@ package org.anodekmc.observe;
 
 /**
  * The nucleation overpotential as experimentalists define it: η_nuc = η at the peak of the galvanostatic voltage dip
- * minus the mean η on the growth plateau after it. The plateau is the second half (in time) of the part of the run
- * after the peak, so it starts well after the dip has relaxed.
+ * minus the mean η on the growth plateau after it. The peak is the highest row of the time series (rows hold η
+ * averaged over their interval); the plateau is the second half (in time) of the part of the run after the peak, so
+ * it starts well after the dip has relaxed.
  *
  * @param peakEta      highest η of the run, V
  * @param peakTime     s
@@ -22,12 +23,20 @@ public record NucleationAnalysis(double peakEta, double peakTime, double peakCha
     static final int MIN_PLATEAU_ROWS = 3;
 
     /**
-     * @param time time of each recorded row, ascending, s
-     * @param eta  η of each row, V
+     * @param time   time of each recorded row, ascending, s
+     * @param eta    η of each row, V
+     * @param charge charge passed at each row, mAh/cm²
      */
-    public static NucleationAnalysis of(double peakEta, double peakTime, double peakCharge, double[] time,
-                                        double[] eta) {
-        double end = time.length == 0 ? peakTime : time[time.length - 1];
+    public static NucleationAnalysis of(double[] time, double[] eta, double[] charge) {
+        int peak = 0;
+        for (int i = 1; i < eta.length; i++) {
+            if (eta[i] > eta[peak]) {
+                peak = i;
+            }
+        }
+        double peakEta = eta[peak];
+        double peakTime = time[peak];
+        double end = time[time.length - 1];
         double start = peakTime + (end - peakTime) / 2;
         double sum = 0;
         int rows = 0;
@@ -38,6 +47,6 @@ public record NucleationAnalysis(double peakEta, double peakTime, double peakCha
             }
         }
         double plateau = rows >= MIN_PLATEAU_ROWS ? sum / rows : Double.NaN;
-        return new NucleationAnalysis(peakEta, peakTime, peakCharge, plateau, start, end, rows, peakEta - plateau);
+        return new NucleationAnalysis(peakEta, peakTime, charge[peak], plateau, start, end, rows, peakEta - plateau);
     }
 }

@@ -5,11 +5,15 @@ import org.anodekmc.engine.Simulation;
 /**
  * One row of a run's time series: the electrochemistry, the event counts, and the deposit's surface and islands.
  *
- * @param current faradaic current density since the previous sample, mA/cm² (NaN for the first)
+ * @param eta         η averaged over the time since the previous sample (instantaneous for the first), V: under
+ *                    galvanostatic control every electron transfer kicks η, and a time average is what a
+ *                    potentiostat records
+ * @param etaIntegral ∫η dt from the start up to this sample, V·s
+ * @param current     faradaic current density since the previous sample, mA/cm² (NaN for the first)
  */
-public record Sample(double time, double eta, double current, double charge, long atoms, long reductions,
-                     long oxidations, long hops, double nanometresPerLayer, double areaCm2, double siteAreaCm2,
-                     SurfaceStatistics surface, Islands islands) {
+public record Sample(double time, double eta, double etaIntegral, double current, double charge, long atoms,
+                     long reductions, long oxidations, long hops, double nanometresPerLayer, double areaCm2,
+                     double siteAreaCm2, SurfaceStatistics surface, Islands islands) {
 
     /** Column names of the time-series table, with units. */
     public static final String[] COLUMNS = {"time_s", "eta_V", "potential_V", "current_mA_cm2", "charge_mAh_cm2",
@@ -19,9 +23,10 @@ public record Sample(double time, double eta, double current, double charge, lon
 
     public static Sample of(Simulation sim, Sample previous) {
         double charge = sim.chargeMAhPerCm2();
-        double current = previous == null || sim.time() <= previous.time ? Double.NaN
-                : (charge - previous.charge) * 3600 / (sim.time() - previous.time);
-        return new Sample(sim.time(), sim.eta(), current, charge, sim.metalAtoms(), sim.reductions(),
+        boolean interval = previous != null && sim.time() > previous.time;
+        double current = interval ? (charge - previous.charge) * 3600 / (sim.time() - previous.time) : Double.NaN;
+        double eta = interval ? (sim.etaIntegral() - previous.etaIntegral) / (sim.time() - previous.time) : sim.eta();
+        return new Sample(sim.time(), eta, sim.etaIntegral(), current, charge, sim.metalAtoms(), sim.reductions(),
                 sim.oxidations(), sim.hops(), sim.rates().latticeConstant() / 10, sim.areaCm2(),
                 sim.rates().siteArea(), SurfaceStatistics.of(sim), Islands.of(sim));
     }

@@ -75,7 +75,9 @@ class RunExecutorTest {
         assertFalse(Files.exists(tmp.resolve("run" + RunFolder.PARTIAL_SUFFIX)));
         JsonNode summary = new ObjectMapper().readTree(result.folder().resolve(RunFolder.SUMMARY).toFile());
         assertEquals("stop limit reached", summary.get("stopReason").asText());
-        assertTrue(summary.get("charge_mAh_cm2").asDouble() >= 0.00005);
+        // galvanostatic: the charge limit is the applied charge j·t (2 mA/cm² here)
+        assertEquals(0.00005, summary.get("time_s").asDouble() * 2.0 / 3600, 1e-12);
+        assertEquals(0.00005, summary.get("charge_mAh_cm2").asDouble(), 0.2 * 0.00005);
         assertTrue(summary.get("nucleation").get("peakEta_V").asDouble() > 0);
         try (TrajectoryReader frames = new TrajectoryReader(result.folder().resolve(RunFolder.TRAJECTORY))) {
             assertEquals(7, frames.frames());
