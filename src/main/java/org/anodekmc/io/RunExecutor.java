@@ -98,7 +98,7 @@ public final class RunExecutor {
         if (config.control().mode().equals(ControlConfig.GALVANOSTATIC) && !Double.isNaN(sim.eta())) {
             nucleation = NucleationAnalysis.of(recorded.times(), recorded.etas(), recorded.charges());
         }
-        writeIslands(run.file(RunFolder.ISLANDS), nucleation == null ? null : recorded.peak, recorded.last);
+        writeIslands(run.file(RunFolder.ISLANDS), recorded, nucleation, recorded.last);
         Map<String, Object> summary = Summaries.of(config, sim, stop, recorded.last, nucleation, wallSeconds);
         try {
             RunFolder.writeAtomically(run.file(RunFolder.SUMMARY), JSON.writeValueAsString(summary) + "\n");
@@ -109,29 +109,28 @@ public final class RunExecutor {
         return new Result(folder, stop, summary, nucleation);
     }
 
-    /** The rows written so far: time, η and charge of each, the last one and the one with the highest η. */
+    /** The rows written so far: time, η, charge and islands of each, and the last one. */
     private static final class Rows {
         private final double[] time;
         private final double[] eta;
         private final double[] charge;
+        private final Islands[] islands;
         private int count;
         Sample last;
-        Sample peak;
 
         Rows(int capacity) {
             time = new double[capacity];
             eta = new double[capacity];
             charge = new double[capacity];
+            islands = new Islands[capacity];
         }
 
         void add(Sample sample, CsvWriter series) {
             series.row(sample.values());
             time[count] = sample.time();
             eta[count] = sample.eta();
+            islands[count] = sample.islands();
             charge[count++] = sample.charge();
-            if (count > 1 && (peak == null || sample.eta() > peak.eta())) {
-                peak = sample;
-            }
             last = sample;
         }
 
@@ -148,23 +147,24 @@ public final class RunExecutor {
         }
     }
 
-    /** Size distribution of the nuclei at the row of the η peak, and at the end. */
-    private static void writeIslands(Path file, Sample peak, Sample last) {
+    /** Size distribution of the nuclei at the row of the η peak (galvanostatic runs), and at the end. */
+    private static void writeIslands(Path file, Rows rows, NucleationAnalysis nucleation, Sample last) {
         try (CsvWriter out = new CsvWriter(file, "moment", "time_s", "nucleus", "atoms", "footprint_sites",
                 "radius_nm")) {
-            if (peak != null) {
-                writeIslands(out, "peak", peak);
+            if (nucleation != null) {
+                int peak = nucleation.peakRow();
+                writeIslands(out, "peak", rows.time[peak], rows.islands[peak], last.siteAreaCm2());
             }
-            writeIslands(out, "final", last);
+            writeIslands(out, "final", last.time(), last.islands(), last.siteAreaCm2());
         }
     }
 
-    private static void writeIslands(CsvWriter out, String moment, Sample sample) {
-        Islands islands = sample.islands();
+    private static void writeIslands(CsvWriter out, String moment, double time, Islands islands,
+                                     double siteAreaCm2) {
         for (int i = 0; i < islands.nuclei(); i++) {
             int footprint = islands.nucleusFootprint()[i];
-            out.row(moment, sample.time(), i + 1, islands.nucleusSizes()[i], footprint,
-                    Math.sqrt(footprint * sample.siteAreaCm2() * 1e14 / Math.PI));
+            out.row(moment, time, i + 1, islands.nucleusSizes()[i], footprint,
+                    Math.sqrt(footprint * siteAreaCm2 * 1e14 / Math.PI));
         }
     }
 

@@ -2,9 +2,10 @@ package org.anodekmc.observe;
 
 /**
  * The nucleation overpotential as experimentalists define it: η_nuc = η at the peak of the galvanostatic voltage dip
- * minus the mean η on the growth plateau after it. The peak is the highest row of the time series (rows hold η
- * averaged over their interval); the plateau is the second half (in time) of the part of the run after the peak, so
- * it starts well after the dip has relaxed.
+ * minus the mean η on the growth plateau after it. The peak is the highest value of the time series smoothed over
+ * three consecutive rows (rows already hold η averaged over their interval; the extra smoothing keeps the noise of
+ * single rows from posing as a peak); the plateau is the second half (in time) of the part of the run after the
+ * peak, so it starts well after the dip has relaxed.
  *
  * @param peakEta      highest η of the run, V
  * @param peakTime     s
@@ -14,12 +15,13 @@ package org.anodekmc.observe;
  * @param plateauEnd   s
  * @param plateauRows  time-series rows averaged
  * @param nucleationOverpotential η_nuc = peakEta − plateauEta, V (NaN without a plateau)
+ * @param peakRow      index of the peak's row in the time series
  */
-public record NucleationAnalysis(double peakEta, double peakTime, double peakCharge, double plateauEta,
+public record NucleationAnalysis(int peakRow, double peakEta, double peakTime, double peakCharge, double plateauEta,
                                  double plateauStart, double plateauEnd, int plateauRows,
                                  double nucleationOverpotential) {
-    public static final String METHOD = "peak η minus the mean η over the second half (in time) of the run after "
-            + "the peak";
+    public static final String METHOD = "peak of η (rows smoothed over three) minus the mean η over the second half "
+            + "(in time) of the run after the peak";
     static final int MIN_PLATEAU_ROWS = 3;
 
     /**
@@ -29,14 +31,16 @@ public record NucleationAnalysis(double peakEta, double peakTime, double peakCha
      */
     public static NucleationAnalysis of(double[] time, double[] eta, double[] charge) {
         int peak = 0;
+        double peakEta = Double.NEGATIVE_INFINITY;
         for (int i = 1; i < eta.length; i++) {
-            if (eta[i] > eta[peak]) {
+            double smoothed = (eta[i - 1] + eta[i] + eta[Math.min(i + 1, eta.length - 1)]) / 3;
+            if (smoothed > peakEta) {
+                peakEta = smoothed;
                 peak = i;
             }
         }
-        double peakEta = eta[peak];
-        double peakTime = time[peak];
         double end = time[time.length - 1];
+        double peakTime = time[peak];
         double start = peakTime + (end - peakTime) / 2;
         double sum = 0;
         int rows = 0;
@@ -47,6 +51,6 @@ public record NucleationAnalysis(double peakEta, double peakTime, double peakCha
             }
         }
         double plateau = rows >= MIN_PLATEAU_ROWS ? sum / rows : Double.NaN;
-        return new NucleationAnalysis(peakEta, peakTime, charge[peak], plateau, start, end, rows, peakEta - plateau);
+        return new NucleationAnalysis(peak, peakEta, peakTime, charge[peak], plateau, start, end, rows, peakEta - plateau);
     }
 }
