@@ -39,7 +39,7 @@ class ConfigLoaderTest {
 
     @Test
     void resolvedYamlLoadsBackToTheSameConfig() {
-        SimulationConfig c = loader.fromYaml(MINIMAL + "substrate: {host: Cu, sites: [{preset: Zn-N4, fraction: 0.1}]}\n",
+        SimulationConfig c = loader.fromYaml(MINIMAL + "substrate: {host: Cu, sites: [{preset: Zn-CNO, fraction: 0.1}]}\n",
                 "round");
         SimulationConfig again = loader.fromYaml(ConfigLoader.toYaml(c), "round");
         assertEquals(c, again);
