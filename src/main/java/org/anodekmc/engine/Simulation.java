@@ -45,6 +45,9 @@ public final class Simulation {
     private final byte[] belowCode;
     /** Highest occupied z of each column (substrate included). */
     private final int[] columnTop;
+    /** How many columns have their top at each z, so the highest point of the deposit is found without a scan. */
+    private final int[] columnsWithTop;
+    private int highestTop;
     /** Lowest z of each column that is not metal: the column is solid metal from the substrate up to below it. */
     private final int[] columnSolid;
     private final ConnectivityCheck connectivity;
@@ -61,8 +64,9 @@ public final class Simulation {
      */
     private final boolean hopsSeeTargetBinding;
     private final boolean redoxKinetics;
-    private final boolean firstContact;
-    /** Rate of ballistic arrivals over the whole box, 1/s (0 unless the supply is ballistic). */
+    /** Where arriving ions land when the supply fixes the flux; null in the kinetic mode. */
+    private final IonSupply supply;
+    /** Rate of arrivals over the whole box, 1/s (0 in the kinetic mode). */
     private final double arrivalRate;
     private final ElectrochemicalControl control;
     private final UniformRandomProvider rng;
@@ -82,7 +86,15 @@ public final class Simulation {
     /** ∫η dt since the start, V·s: rows report η averaged over their interval, free of per-event noise. */
     private double etaIntegral;
 
-    public Simulation(SimulationConfig config) {
+    /**
+     * @param supply where arriving ions land (see package transport); null for the kinetic mode, in which every
+     *               empty site next to the deposit is reduced at its own Butler–Volmer rate
+     */
+    public Simulation(SimulationConfig config, IonSupply supply) {
+        if ((supply == null) != config.supply().mode().equals(SupplyConfig.KINETIC)) {
+            throw new IllegalArgumentException("supply mode " + config.supply().mode() + (supply == null
+                    ? " needs an IonSupply (use transport.Supplies)" : " takes no IonSupply"));
+        }
         var lc = config.lattice();
         lattice = new SimpleCubicLattice(lc.sizeX(), lc.sizeY(), lc.sizeZ());
         sizeZ = lc.sizeZ();
@@ -97,13 +109,12 @@ public final class Simulation {
         energetics = rates.energetics();
         signatureStride = coordination + 1;
 
-        boolean ballistic = config.supply().mode().equals(SupplyConfig.BALLISTIC);
-        redoxKinetics = !ballistic;
-        firstContact = config.supply().landing().equals(SupplyConfig.FIRST_CONTACT);
+        this.supply = supply;
+        redoxKinetics = supply == null;
         int columns = lattice.columns();
         areaCm2 = columns * rates.siteArea();
-        arrivalRate = ballistic ? columns * Units.fluxPerSite(config.control().currentDensity(), rates.siteArea(),
-                rates.charge()) : 0;
+        arrivalRate = redoxKinetics ? 0 : columns * Units.fluxPerSite(config.control().currentDensity(),
+                rates.siteArea(), rates.charge());
         control = new ElectrochemicalControl(config.control(), areaCm2, rates.charge(), redoxKinetics);
         rng = RandomSource.XO_SHI_RO_256_PP.create(config.seed());
 
@@ -111,6 +122,7 @@ public final class Simulation {
         metalNeighbours = new byte[lattice.sites()];
         belowCode = new byte[columns];
         columnTop = new int[columns];
+        columnsWithTop = new int[sizeZ];
         columnSolid = new int[columns];
         java.util.Arrays.fill(columnSolid, surfaceZ);
         byte[] top = SubstrateBuilder.topLayer(lc.sizeX(), lc.sizeY(), config.substrate().sites(),
@@ -124,10 +136,12 @@ public final class Simulation {
             species[lattice.site(c, surfaceZ - 1)] = top[c];
             belowCode[c] = (byte) SiteEnergetics.belowCode(top[c]);
             columnTop[c] = surfaceZ - 1;
+            columnsWithTop[surfaceZ - 1]++;
             if (top[c] >= Species.FIRST_SITE) {
                 siteSpeciesCount[top[c] - Species.FIRST_SITE]++;
             }
         }
+        highestTop = surfaceZ - 1;
 
         // classes: hops first, then one reduction and one oxidation class per site signature
         int hopClasses = rates.hopClassCount();
@@ -256,22 +270,15 @@ public final class Simulation {
         return true;
     }
 
-    /** A ballistic arrival: a random column, landing on its top or at the first site that touches the deposit. */
+    /** An ion from a flux-fixing supply is reduced where the supply lands it. */
     private void arrive() {
-        int column = rng.nextInt(lattice.columns());
-        int z = columnTop[column] + 1;
-        if (firstContact) {
-            for (int d = 0; d < coordination; d++) {
-                if (lattice.dz(d) == 0) {
-                    z = Math.max(z, columnTop[lattice.neighbourColumn(column, z, d)]);
-                }
-            }
-        }
-        if (z > topZ) {
+        int site = supply.land(this, rng);
+        if (site < 0) {
             boxFull = true;
             return;
         }
-        int site = lattice.site(column, z);
+        int column = lattice.column(site);
+        int z = site - column * sizeZ;
         reductions++;
         setSpecies(site, column, z, Species.METAL);
         refreshAround(site, column, z);
@@ -296,7 +303,7 @@ public final class Simulation {
                 columnSolid[column] = solid;
             }
             if (z > columnTop[column]) {
-                columnTop[column] = z;
+                moveColumnTop(column, z);
             }
             if (z == topZ) {
                 boxFull = true;
@@ -309,7 +316,19 @@ public final class Simulation {
             while (species[lattice.site(column, top)] == Species.EMPTY) {
                 top--;
             }
-            columnTop[column] = top;
+            moveColumnTop(column, top);
+        }
+    }
+
+    private void moveColumnTop(int column, int z) {
+        columnsWithTop[columnTop[column]]--;
+        columnsWithTop[z]++;
+        columnTop[column] = z;
+        if (z > highestTop) {
+            highestTop = z;
+        }
+        while (columnsWithTop[highestTop] == 0) {
+            highestTop--;
         }
     }
 
@@ -458,11 +477,34 @@ public final class Simulation {
         return surfaceZ;
     }
 
+    /** Highest occupied z of a column (the top substrate layer if the column holds no metal). */
+    public int columnTop(int column) {
+        return columnTop[column];
+    }
+
+    /** Highest occupied z of the whole box. */
+    public int highestTop() {
+        return highestTop;
+    }
+
+    /** Metal and substrate first-shell neighbours of a site above the substrate. */
+    public int occupiedNeighbours(int site, int column, int z) {
+        return energetics.occupied(signature(site, column, z));
+    }
+
+    /**
+     * Reduction rate of an empty site relative to a kink site at the same η, exp(α(B − B_kink)/kT): how much more
+     * (or less) readily an ion is reduced there.
+     */
+    public double relativeReductionRate(int site, int column, int z) {
+        return rates.reductionBase(signature(site, column, z)) / rates.k0();
+    }
+
     public double time() {
         return time;
     }
 
-    /** Overpotential η in V (NaN when the supply is ballistic). */
+    /** Overpotential η in V (NaN when the supply fixes the flux). */
     public double eta() {
         return control.eta();
     }

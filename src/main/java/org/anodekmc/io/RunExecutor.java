@@ -11,6 +11,7 @@ import org.anodekmc.model.Units;
 import org.anodekmc.observe.Islands;
 import org.anodekmc.observe.NucleationAnalysis;
 import org.anodekmc.observe.Sample;
+import org.anodekmc.transport.Supplies;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ public final class RunExecutor {
         RunFolder run = RunFolder.begin(folder);
         RunFolder.writeAtomically(run.file(RunFolder.CONFIG), ConfigLoader.toYaml(config));
         long wallStart = System.nanoTime();
-        Simulation sim = new Simulation(config);
+        Simulation sim = Supplies.newSimulation(config);
         Schedule schedule = new Schedule(config, sim);
         int rows = config.output().rows();
         int frames = config.output().frames();
