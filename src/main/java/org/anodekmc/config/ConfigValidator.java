@@ -28,9 +28,8 @@ final class ConfigValidator {
         SupplyConfig s = c.supply();
         oneOf("supply.mode", s.mode(), SupplyConfig.KINETIC, SupplyConfig.BALLISTIC, SupplyConfig.DIFFUSION_LIMITED);
         oneOf("supply.landing", s.landing(), SupplyConfig.FIRST_CONTACT, SupplyConfig.COLUMN_TOP);
-        if (s.reservoirDistance() < 2 || s.reservoirDistance() > c.lattice().sizeZ()) {
-            fail("supply.reservoirDistance", "must lie between 2 and the box height " + c.lattice().sizeZ()
-                    + " (sites), got " + s.reservoirDistance());
+        if (s.reservoirDistance() < 2) {
+            fail("supply.reservoirDistance", "must be at least 2 (sites), got " + s.reservoirDistance());
         }
         if (!(s.sticking() > 0 && s.sticking() <= 1)) {
             fail("supply.sticking", "must lie in (0, 1], got " + s.sticking());
