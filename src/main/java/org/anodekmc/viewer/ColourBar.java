@@ -20,14 +20,15 @@ final class ColourBar extends VBox {
     ColourBar(int colourTop, double layerNm, double barHeight) {
         super(4);
         getStyleClass().add("colour-bar");
-        WritableImage gradient = new WritableImage(1, colourTop);
-        int[] column = new int[colourTop];
-        for (int h = 1; h <= colourTop; h++) {
-            column[colourTop - h] = ColorScale.metal(h, colourTop);
+        // one row per step of the scale, highest at the top, drawn tall so that scaling it down keeps the steps
+        int rows = colourTop * Math.max(1, 256 / colourTop);
+        int[] column = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            column[r] = ColorScale.metal(colourTop - r * colourTop / rows, colourTop);
         }
-        gradient.getPixelWriter().setPixels(0, 0, 1, colourTop, PixelFormat.getIntArgbInstance(), column, 0, 1);
+        WritableImage gradient = new WritableImage(1, rows);
+        gradient.getPixelWriter().setPixels(0, 0, 1, rows, PixelFormat.getIntArgbInstance(), column, 0, 1);
         ImageView bar = new ImageView(gradient);
-        bar.setSmooth(false);
         bar.setPreserveRatio(false);
         bar.setFitWidth(18);
         bar.setFitHeight(barHeight);

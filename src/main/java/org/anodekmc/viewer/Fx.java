@@ -19,6 +19,7 @@ final class Fx {
     /** JavaFX warns that it was loaded from the class path; that is how this program ships it, so hush it. */
     private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
     private static boolean started;
+    private static boolean headless;
 
     private Fx() {
     }
@@ -28,23 +29,28 @@ final class Fx {
         if (started) {
             return;
         }
+        headless = true;
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
         System.setProperty("prism.order", "sw");
+        // Monocle's virtual screen (1280x800 unless told) must hold the largest window or picture
+        System.setProperty("headless.geometry", "2560x1600-32");
         start();
     }
 
     /** Starts the toolkit on the desktop; an IllegalStateException says so when there is no display to open. */
     static synchronized void startOnDisplay() {
-        if (started) {
-            return;
-        }
         boolean linux = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
         if (linux && isBlank(System.getenv("DISPLAY")) && isBlank(System.getenv("WAYLAND_DISPLAY"))) {
             throw new IllegalStateException("kmc view needs a display, and none is set (DISPLAY is empty); "
                     + "to make pictures without one use: kmc render RUN --out FILE.png");
         }
-        start();
+        if (headless) {
+            throw new IllegalStateException("JavaFX already runs without a display in this process");
+        }
+        if (!started) {
+            start();
+        }
     }
 
     private static boolean isBlank(String s) {
