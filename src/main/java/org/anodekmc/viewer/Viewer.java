@@ -1,7 +1,9 @@
 package org.anodekmc.viewer;
 
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -43,7 +45,7 @@ public final class Viewer {
                 return false;
             }
             Stage stage = new Stage();
-            stage.setOnHiding(e -> closed.countDown());
+            stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
             ViewerWindow.open(stage, r);
             return true;
         });
@@ -54,6 +56,7 @@ public final class Viewer {
                 Thread.currentThread().interrupt();
             }
         }
+        Platform.exit();
         return opened;
     }
 

@@ -3,9 +3,11 @@ package org.anodekmc.viewer;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -14,11 +16,14 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.shape.Polygon;
+import javafx.scene.shape.Rectangle;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Screen;
@@ -35,7 +40,8 @@ import java.util.Locale;
 
 /**
  * The viewer window: the replay picture with a toolbar (open, export, chart axis, reset view) above and a timeline
- * (step, play/pause, slider, speed) below. Keys: space plays or pauses, ← and → step, Home and End jump.
+ * (step, play/pause, slider, speed) below. Keys: space plays or pauses, ← and → step, Home and End jump, Ctrl+W or
+ * Ctrl+Q closes.
  */
 final class ViewerWindow {
     private static final List<Integer> SPEEDS = List.of(1, 2, 5, 10, 20, 30);
@@ -44,7 +50,7 @@ final class ViewerWindow {
     private final Stage stage;
     private final BorderPane layout = new BorderPane();
     private final Slider slider = new Slider();
-    private final ToggleButton play = new ToggleButton("▶");
+    private final ToggleButton play = new ToggleButton();
     private final ChoiceBox<Integer> speed = new ChoiceBox<>();
     private final ChoiceBox<ReplayView.XAxis> xAxis = new ChoiceBox<>();
     private final Timeline player = new Timeline(new KeyFrame(Duration.seconds(1), e -> advance()));
@@ -128,8 +134,9 @@ final class ViewerWindow {
         forward.setTooltip(new Tooltip("next frame (→)"));
         forward.setOnAction(e -> step(1));
         play.setTooltip(new Tooltip("play / pause (space)"));
+        play.setGraphic(playIcon());
         play.selectedProperty().addListener((o, was, now) -> {
-            play.setText(now ? "⏸" : "▶");
+            play.setGraphic(now ? pauseIcon() : playIcon());
             if (now) {
                 if (frame() >= slider.getMax()) {
                     slider.setValue(0);
@@ -174,7 +181,21 @@ final class ViewerWindow {
         return bar;
     }
 
+    // drawn rather than typed: not every font has a pause sign
+    private static Node playIcon() {
+        return new Polygon(0, 0, 10, 6, 0, 12);
+    }
+
+    private static Node pauseIcon() {
+        return new HBox(3, new Rectangle(3.5, 12), new Rectangle(3.5, 12));
+    }
+
     private void key(KeyEvent e) {
+        if (e.isShortcutDown() && (e.getCode() == KeyCode.W || e.getCode() == KeyCode.Q)) {
+            Platform.runLater(stage::close); // not while the key event is being dispatched
+            e.consume();
+            return;
+        }
         switch (e.getCode()) {
             case SPACE -> play.setSelected(!play.isSelected());
             case LEFT -> step(-1);
