@@ -20,6 +20,7 @@ import javafx.scene.layout.VBox;
 import org.anodekmc.io.TrajectoryReader;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -77,7 +78,7 @@ final class ReplayView {
             t.setDaemon(true);
             return t;
         }) : null;
-        layout();
+        buildLayout();
         showCharts();
         frame.addListener((o, was, now) -> {
             updateFrameInfo();
@@ -92,7 +93,7 @@ final class ReplayView {
         }
     }
 
-    private void layout() {
+    private void buildLayout() {
         root.getStylesheets().add(ReplayView.class.getResource("viewer.css").toExternalForm());
         root.getStyleClass().add("replay");
         Label title = new Label(replay.title());
@@ -254,7 +255,7 @@ final class ReplayView {
     private static int[] square(int[] pixels, int w, int h) {
         int size = Math.max(w, h);
         int[] out = new int[size * size];
-        java.util.Arrays.fill(out, ColorScale.BACKGROUND);
+        Arrays.fill(out, ColorScale.BACKGROUND);
         for (int y = 0; y < h; y++) {
             System.arraycopy(pixels, y * w, out, (y + size - h) * size, w);
         }

@@ -30,25 +30,25 @@ public final class Viewer {
      */
     public static boolean view(Path run) {
         Replay replay = run == null ? null : Replay.open(run);
+        CountDownLatch closed = new CountDownLatch(1);
+        boolean opened = false;
         try {
             Fx.startOnDisplay();
-        } catch (RuntimeException e) {
-            if (replay != null) {
+            opened = Fx.call(() -> {
+                Replay r = replay != null ? replay : chooseRun();
+                if (r == null) {
+                    return false;
+                }
+                Stage stage = new Stage();
+                stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
+                ViewerWindow.open(stage, r); // the window closes the replay when it closes
+                return true;
+            });
+        } finally {
+            if (!opened && replay != null) {
                 replay.close();
             }
-            throw e;
         }
-        CountDownLatch closed = new CountDownLatch(1);
-        boolean opened = Fx.call(() -> {
-            Replay r = replay != null ? replay : chooseRun();
-            if (r == null) {
-                return false;
-            }
-            Stage stage = new Stage();
-            stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> closed.countDown());
-            ViewerWindow.open(stage, r);
-            return true;
-        });
         if (opened) {
             try {
                 closed.await();

@@ -64,6 +64,7 @@ final class ViewerWindow {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(layout, Math.min(1400, 0.95 * screen.getWidth()),
                 Math.min(900, 0.9 * screen.getHeight()));
+        scene.getStylesheets().add(ViewerWindow.class.getResource("viewer.css").toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
         stage.setScene(scene);
         stage.setOnHidden(e -> {
