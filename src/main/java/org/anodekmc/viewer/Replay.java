@@ -40,7 +40,7 @@ final class Replay implements Closeable {
             substrate[c] = t.substrate(c);
         }
         colourTop = colourTop(run.timeSeries(), t);
-        title = describe(run);
+        title = describe(run, substrate);
     }
 
     /** Opens a run folder; an IllegalArgumentException says what is wrong with it. */
@@ -67,7 +67,7 @@ final class Replay implements Closeable {
         return Math.max(1, Math.min(layers, top));
     }
 
-    private static String describe(RunReader run) {
+    private static String describe(RunReader run, byte[] substrate) {
         JsonNode c = run.config();
         TrajectoryReader t = run.trajectory();
         String name = c.path("name").asText(String.valueOf(run.folder().getFileName()));
@@ -76,14 +76,25 @@ final class Replay implements Closeable {
         String host = c.path("substrate").path("host").path("name").asText("");
         if (!metal.isEmpty() && !host.isEmpty()) {
             sb.append(": ").append(metal).append(" on ").append(host);
-            List<String> sites = new ArrayList<>();
-            for (JsonNode s : c.path("substrate").path("sites")) {
-                sites.add(String.format(Locale.ROOT, "%s %.3g%%", s.path("name").asText("?"),
-                        100 * s.path("fraction").asDouble()));
+        }
+        // the sites as placed (from the trajectory), whichever way the config asked for them
+        List<String> sites = new ArrayList<>();
+        JsonNode siteConfigs = c.path("substrate").path("sites");
+        double areaNm2 = substrate.length * Math.pow(t.latticeConstant() / 10, 2);
+        int[] count = new int[256];
+        for (byte b : substrate) {
+            count[b & 0xff]++;
+        }
+        for (int k = 0; Species.FIRST_SITE + k < count.length; k++) {
+            int n = count[Species.FIRST_SITE + k];
+            if (n == 0 && k >= siteConfigs.size()) {
+                break;
             }
-            if (!sites.isEmpty()) {
-                sb.append(" with ").append(String.join(", ", sites)).append(" SA sites");
-            }
+            sites.add(String.format(Locale.ROOT, "%s (%.2g per nm², %.2g%% of sites)",
+                    siteConfigs.path(k).path("name").asText("site " + k), n / areaNm2, 100.0 * n / substrate.length));
+        }
+        if (!sites.isEmpty()) {
+            sb.append(metal.isEmpty() ? ": " : " with ").append(String.join(", ", sites)).append(" SA sites");
         }
         sb.append(String.format(Locale.ROOT, " · %d×%d×%d sites", t.sizeX(), t.sizeY(), t.sizeZ()));
         JsonNode control = c.path("control");

@@ -50,9 +50,15 @@ class ReplayTest {
     }
 
     @Test
-    void titleNamesTheRunAndItsMaterials() {
+    void titleNamesTheRunItsMaterialsAndTheSitesAsPlaced() {
         try (Replay replay = Replay.open(TestRuns.plating())) {
-            assertTrue(replay.title().startsWith("plating: M on H with S 3.00% SA sites"), replay.title());
+            int sites = 0;
+            for (int c = 0; c < replay.sizeX() * replay.sizeY(); c++) {
+                sites += replay.isSite(c) ? 1 : 0;
+            }
+            String fraction = String.format(java.util.Locale.ROOT, "%.2g%% of sites", 100.0 * sites / (24 * 24));
+            assertTrue(replay.title().startsWith("plating: M on H with S ("), replay.title());
+            assertTrue(replay.title().contains(fraction), replay.title() + " should say " + fraction);
             assertTrue(replay.title().contains("24×24×10"), replay.title());
         }
     }
