@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code kmc} command. */
 @Command(name = "kmc", mixinStandardHelpOptions = true, version = "anodekmc 0.1.0",
         description = "Lattice kinetic Monte Carlo of metal nucleation and growth on single-atom-decorated hosts.",
-        subcommands = {RunCommand.class, ValidateCommand.class, ExportCommand.class, ViewCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, BenchCommand.class, ExportCommand.class, ViewCommand.class,
                 RenderCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -591,8 +591,15 @@ public final class Simulation {
         return catalog.activeSites();
     }
 
-    long catalogMemoryBytes() {
-        return catalog.memoryBytes();
+    /** Bytes held by the lattice state (species and metal-neighbour count, one byte each per site). */
+    public long latticeStateBytes() {
+        return (long) species.length + metalNeighbours.length;
+    }
+
+    /** Bytes held by everything else: the event catalogue and the per-column arrays. */
+    public long catalogueBytes() {
+        return catalog.memoryBytes() + belowCode.length + 4L * (columnTop.length + columnSolid.length
+                + columnsWithTop.length);
     }
 
     /**
