@@ -252,7 +252,7 @@ public final class Simulation {
                 control.transfer(-1);
                 setSpecies(site, column, z, Species.EMPTY);
             }
-            refreshAround(site, column, z);
+            refreshAround(site, column, z, NONE);
             return true;
         }
         int direction = k - 1;
@@ -265,8 +265,9 @@ public final class Simulation {
         hops++;
         setSpecies(site, column, z, Species.EMPTY);
         setSpecies(to, toColumn, toZ, Species.METAL);
-        refreshAround(site, column, z);
-        refreshAround(to, toColumn, toZ);
+        refreshAround(site, column, z, NONE);
+        // a first-shell hop's target and origin were refreshed above as neighbours of the origin
+        refreshAround(to, toColumn, toZ, lattice.isFirstShell(direction) ? site : NONE);
         return true;
     }
 
@@ -281,7 +282,7 @@ public final class Simulation {
         int z = site - column * sizeZ;
         reductions++;
         setSpecies(site, column, z, Species.METAL);
-        refreshAround(site, column, z);
+        refreshAround(site, column, z, NONE);
     }
 
     private void setSpecies(int site, int column, int z, byte value) {
@@ -334,9 +335,14 @@ public final class Simulation {
 
     // ---------------------------------------------------------------- event bookkeeping
 
-    /** Recomputes every event whose rate depends on the state of {@code site}. */
-    private void refreshAround(int site, int column, int z) {
-        refreshSite(site, column, z);
+    /**
+     * Recomputes every event whose rate depends on the state of {@code site}. If {@code refreshed} is a neighbour
+     * whose own events (and this site's) are already up to date, both are skipped.
+     */
+    private void refreshAround(int site, int column, int z, int refreshed) {
+        if (refreshed == NONE) {
+            refreshSite(site, column, z);
+        }
         for (int d = 0; d < coordination; d++) {
             int nz = z + lattice.dz(d);
             if (nz < surfaceZ || nz > topZ) {
@@ -344,7 +350,9 @@ public final class Simulation {
             }
             int nc = lattice.neighbourColumn(column, z, d);
             int n = lattice.site(nc, nz);
-            refreshSite(n, nc, nz);
+            if (n != refreshed) {
+                refreshSite(n, nc, nz);
+            }
             if (hopDirections > 0 && species[n] == Species.EMPTY && (hopsSeeTargetBinding
                     || energetics.occupied(signature(n, nc, nz)) <= 2)) {
                 refreshHopsInto(n, nc, nz, site);
@@ -367,7 +375,7 @@ public final class Simulation {
             int sc = lattice.neighbourColumn(column, z, back);
             int source = lattice.site(sc, sz);
             if (source != skip && species[source] == Species.METAL) {
-                setEvent(source, 1 + d, hopClass(source, sc, sz, d));
+                setEvent(source, 1 + d, hopClass(signature(source, sc, sz), sc, sz, d));
             }
         }
     }
@@ -382,7 +390,7 @@ public final class Simulation {
         int source = lattice.site(sc, sz);
         if (species[source] == Species.METAL) {
             int d = lattice.reverse(back);
-            setEvent(source, 1 + d, hopClass(source, sc, sz, d));
+            setEvent(source, 1 + d, hopClass(signature(source, sc, sz), sc, sz, d));
         }
     }
 
@@ -416,7 +424,7 @@ public final class Simulation {
         classes[REDOX] = redox;
         any |= redox != NONE;
         for (int d = 0; d < hopDirections; d++) {
-            int cls = sp == Species.METAL ? hopClass(site, column, z, d) : NONE;
+            int cls = sp == Species.METAL ? hopClass(signature, column, z, d) : NONE;
             classes[1 + d] = cls;
             any |= cls != NONE;
         }
@@ -433,8 +441,11 @@ public final class Simulation {
         catalog.closeSlotIfIdle(slot);
     }
 
-    /** Rate class of the hop of the atom at {@code site} in {@code direction}, or NONE if it cannot happen. */
-    private int hopClass(int site, int column, int z, int direction) {
+    /**
+     * Rate class of the hop in {@code direction} of the atom at (column, z), whose signature is {@code from}, or NONE
+     * if it cannot happen.
+     */
+    private int hopClass(int from, int column, int z, int direction) {
         int tz = z + lattice.dz(direction);
         if (tz < surfaceZ || tz > topZ) {
             return NONE;
@@ -451,7 +462,7 @@ public final class Simulation {
         }
         // the target's binding without the moving atom, which is its neighbour only for first-shell hops
         int to = signature(target, tc, tz) - (firstShell ? 1 : 0);
-        return rates.hopClass(signature(site, column, z), to, z == surfaceZ && tz == surfaceZ, !firstShell);
+        return rates.hopClass(from, to, z == surfaceZ && tz == surfaceZ, !firstShell);
     }
 
     private int signature(int site, int column, int z) {
