@@ -60,7 +60,8 @@ public final class Simulation {
     private final boolean hopsEnabled;
     /**
      * Whether hop rates depend on the binding at the target (metropolis) or only on whether the target is supported
-     * (bond-counting): then hops into a site need a refresh only when its support count passes through 0..2.
+     * (bond-counting): then hops into a site need a refresh only when its support changes, see {@link
+     * #supportChanged}.
      */
     private final boolean hopsSeeTargetBinding;
     private final boolean redoxKinetics;
@@ -353,8 +354,8 @@ public final class Simulation {
             if (n != refreshed) {
                 refreshSite(n, nc, nz);
             }
-            if (hopDirections > 0 && species[n] == Species.EMPTY && (hopsSeeTargetBinding
-                    || energetics.occupied(signature(n, nc, nz)) <= 2)) {
+            if (hopDirections > 0 && species[n] == Species.EMPTY
+                    && (hopsSeeTargetBinding || supportChanged(n, nc, nz, species[site] == Species.METAL))) {
                 refreshHopsInto(n, nc, nz, site);
             }
         }
@@ -362,6 +363,17 @@ public final class Simulation {
         for (int d = coordination; d < hopDirections; d++) {
             refreshHopFrom(column, z, lattice.reverse(d));
         }
+    }
+
+    /**
+     * A neighbour of the empty site just gained ({@code added}) or lost a metal atom: did the site's support as a
+     * hop target change? A first-shell mover needs a second occupied neighbour (count 1 ↔ 2), a second-shell mover
+     * any occupied neighbour (count 0 ↔ 1).
+     */
+    private boolean supportChanged(int site, int column, int z, boolean added) {
+        int occupied = energetics.occupied(signature(site, column, z));
+        int higher = added ? occupied : occupied + 1;
+        return higher == 2 || (higher == 1 && hopDirections > coordination);
     }
 
     /** Hops into the empty site {@code target} (its binding or support changed), except those of {@code skip}. */
