@@ -614,6 +614,38 @@ public final class Simulation {
         return catalog.activeSites();
     }
 
+    /**
+     * Recomputes every event of every site from scratch and compares it with the catalogue, which is maintained
+     * incrementally: returns a description of the first difference, or null if there is none. For tests: O(sites).
+     */
+    String catalogueMismatch() {
+        for (int c = 0; c < lattice.columns(); c++) {
+            for (int z = surfaceZ; z <= topZ; z++) {
+                int site = lattice.site(c, z);
+                int slot = catalog.slotOf(site);
+                byte sp = species[site];
+                int signature = signature(site, c, z);
+                for (int k = 0; k < 1 + hopDirections; k++) {
+                    int expected;
+                    if (k == REDOX) {
+                        int occupied = energetics.occupied(signature);
+                        int neighbours = z == topZ ? coordination - 1 : coordination;
+                        expected = !redoxKinetics || occupied == 0 || occupied == neighbours ? NONE
+                                : (sp == Species.METAL ? oxidationClassBase : reductionClassBase) + signature;
+                    } else {
+                        expected = sp == Species.METAL ? hopClass(signature, c, z, k - 1) : NONE;
+                    }
+                    int actual = slot == NONE ? NONE : catalog.classOf(slot, k);
+                    if (expected != actual) {
+                        return "site (column " + c + ", z " + z + ") event " + k + ": catalogue has class " + actual
+                                + ", a fresh computation gives " + expected + " after " + events + " events";
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     /** Bytes held by the lattice state (species and metal-neighbour count, one byte each per site). */
     public long latticeStateBytes() {
         return (long) species.length + metalNeighbours.length;

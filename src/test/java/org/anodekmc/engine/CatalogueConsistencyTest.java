@@ -1,0 +1,41 @@
+package org.anodekmc.engine;
+
+import org.anodekmc.TestConfigs;
+import org.anodekmc.transport.Supplies;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The engine updates only the events near each change. After every event of a run, a recomputation of every event
+ * of the box from scratch must find the catalogue exactly as the incremental updates left it: the skipped updates
+ * were all no-ops.
+ */
+class CatalogueConsistencyTest {
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "hops: {law: metropolis, secondShell: true}\ncontrol: {mode: galvanostatic, currentDensity: 3.0}",
+            "hops: {law: bond-counting, neighbourBarrier: 0.05, secondShell: true}\n"
+                    + "control: {mode: potentiostatic, overpotential: 0.02}",
+            "hops: {law: bond-counting, neighbourBarrier: 0.05, secondShell: false}\nkeepDepositConnected: false\n"
+                    + "supply: {mode: ballistic}\ncontrol: {mode: galvanostatic, currentDensity: 50}",
+            "hops: {law: metropolis, secondShell: true}\nsupply: {mode: diffusion-limited}\n"
+                    + "control: {mode: galvanostatic, currentDensity: 20}"})
+    void incrementalUpdatesMatchAFullRecomputation(String physics) {
+        Simulation sim = Supplies.newSimulation(TestConfigs.yaml(TestConfigs.metal(0.05, 0.3) + """
+                seed: 17
+                lattice: {size: [10, 10, 12], initialMetalLayers: 1}
+                substrate:
+                  host: {name: H, bondEnergy: 0.04, terraceBarrier: 0.3}
+                  sites: [{name: S, bondEnergy: 0.3, fraction: 0.1}]
+                stop: {events: 1}
+                """ + physics));
+        for (int i = 0; i < 4000 && !sim.boxFull(); i++) {
+            sim.advance(Double.POSITIVE_INFINITY, Long.MAX_VALUE, sim.events() + 1);
+            assertNull(sim.catalogueMismatch());
+        }
+        assertTrue(sim.events() > 1000, "events " + sim.events());
+    }
+}
