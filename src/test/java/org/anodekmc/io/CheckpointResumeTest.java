@@ -1,7 +1,6 @@
 package org.anodekmc.io;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.anodekmc.TestConfigs;
 import org.anodekmc.config.SimulationConfig;
 import org.junit.jupiter.api.Test;
@@ -12,15 +11,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.anodekmc.io.SameRun.assertSameRun;
+import static org.anodekmc.io.SameRun.partial;
+import static org.anodekmc.io.SameRun.summaryWithoutWallClock;
 
 /** A run stopped with a checkpoint and resumed ends byte for byte as the same run without the stop. */
 class CheckpointResumeTest {
@@ -55,26 +55,6 @@ class CheckpointResumeTest {
                 stop: {charge: 0.00004}
                 output: {rows: 25, frames: 5}
                 """.formatted(seed));
-    }
-
-    static Path partial(Path run) {
-        return run.resolveSibling(run.getFileName() + RunFolder.PARTIAL_SUFFIX);
-    }
-
-    /** The outputs of two runs agree byte for byte, the summary apart from its wall-clock fields. */
-    static void assertSameRun(Path expected, Path actual) throws IOException {
-        for (String f : List.of(RunFolder.CONFIG, RunFolder.TIMESERIES, RunFolder.TRAJECTORY, RunFolder.ISLANDS)) {
-            assertArrayEquals(Files.readAllBytes(expected.resolve(f)), Files.readAllBytes(actual.resolve(f)), f);
-        }
-        assertEquals(summaryWithoutWallClock(expected), summaryWithoutWallClock(actual));
-        assertFalse(Files.exists(actual.resolve(RunFolder.CHECKPOINT)), "a finished run keeps no checkpoint");
-        assertFalse(Files.exists(partial(actual)), "no partial folder is left");
-    }
-
-    static ObjectNode summaryWithoutWallClock(Path run) throws IOException {
-        ObjectNode s = (ObjectNode) new ObjectMapper().readTree(run.resolve(RunFolder.SUMMARY).toFile());
-        s.remove(List.of("wall_s", "eventsPerSecond"));
-        return s;
     }
 
     private static RunExecutor.Options options(String checkpointEvery, BooleanSupplier stop) {
