@@ -115,18 +115,39 @@ class CheckpointResumeTest {
     }
 
     @Test
+    void runOfMaterialPresetsResumesFromItsResolvedConfig() throws IOException {
+        // the resumed run rebuilds its config from config.resolved.yaml, which names presets and carries their values
+        SimulationConfig presets = TestConfigs.yaml("""
+                seed: 8
+                lattice: {size: [16, 16, 10]}
+                metal: Li
+                substrate: {host: Cu, sites: [{preset: Zn-CNO, perNm2: 1.0}]}
+                control: {mode: galvanostatic, currentDensity: 1.0}
+                stop: {events: 8000}
+                output: {rows: 10, frames: 2}
+                """);
+        Path straight = RunExecutor.run(presets, tmp.resolve("straight"), null).folder();
+        Path run = tmp.resolve("stopped");
+        RunInterruptedException stop = assertThrows(RunInterruptedException.class, () -> RunExecutor.run(presets,
+                run, options("3000", () -> Files.exists(partial(run).resolve(RunFolder.CHECKPOINT))), null));
+        assertEquals(3000, stop.events());
+        RunExecutor.resume(run, RunExecutor.Options.NONE, null);
+        assertSameRun(straight, run);
+    }
+
+    @Test
     void checkpointsDoNotChangeTheRun() throws IOException {
         Path straight = RunExecutor.run(charge(6), tmp.resolve("straight"), null).folder();
-        Path checked = RunExecutor.run(charge(6), tmp.resolve("checked"), options("997", () -> false), null).folder();
+        Path checked = RunExecutor.run(charge(6), tmp.resolve("checked"), options("4999", () -> false), null).folder();
         assertSameRun(straight, checked);
     }
 
     @Test
     void aLeftoverHalfWrittenCheckpointIsIgnored() throws IOException {
-        Path straight = RunExecutor.run(events(4), tmp.resolve("straight"), null).folder();
+        Path straight = RunExecutor.run(events(3), tmp.resolve("straight"), null).folder();
         Path run = tmp.resolve("stopped");
         Path checkpoint = partial(run).resolve(RunFolder.CHECKPOINT);
-        assertThrows(RunInterruptedException.class, () -> RunExecutor.run(events(4), run,
+        assertThrows(RunInterruptedException.class, () -> RunExecutor.run(events(3), run,
                 options(Long.toString(N / 2), () -> Files.exists(checkpoint)), null));
         // what a crash in the middle of writing the next checkpoint leaves behind
         byte[] whole = Files.readAllBytes(checkpoint);
