@@ -76,7 +76,12 @@ public final class ConfigLoader {
 
     /** Reads, resolves and validates a config given as YAML (or JSON) text. */
     public SimulationConfig fromYaml(String yaml, String name) {
-        return resolve(parse(yaml, YAML, name), name);
+        return resolve(parseYaml(yaml, name), name);
+    }
+
+    /** Parses YAML (or JSON) text into a tree, without resolving it. */
+    public static ObjectNode parseYaml(String yaml, String what) {
+        return parse(yaml, YAML, what);
     }
 
     static ObjectNode parse(String text, ObjectMapper mapper, String what) {

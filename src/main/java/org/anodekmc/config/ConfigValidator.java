@@ -26,8 +26,14 @@ final class ConfigValidator {
         oneOf("hops.law", h.law(), HopConfig.METROPOLIS, HopConfig.BOND_COUNTING);
         atLeastZero("hops.neighbourBarrier", h.neighbourBarrier(), "eV");
         SupplyConfig s = c.supply();
-        oneOf("supply.mode", s.mode(), SupplyConfig.KINETIC, SupplyConfig.BALLISTIC);
+        oneOf("supply.mode", s.mode(), SupplyConfig.KINETIC, SupplyConfig.BALLISTIC, SupplyConfig.DIFFUSION_LIMITED);
         oneOf("supply.landing", s.landing(), SupplyConfig.FIRST_CONTACT, SupplyConfig.COLUMN_TOP);
+        if (s.reservoirDistance() < 2) {
+            fail("supply.reservoirDistance", "must be at least 2 (sites), got " + s.reservoirDistance());
+        }
+        if (!(s.sticking() > 0 && s.sticking() <= 1)) {
+            fail("supply.sticking", "must lie in (0, 1], got " + s.sticking());
+        }
         validateControl(c.control(), s);
         validateStop(c.stop());
         OutputConfig o = c.output();
@@ -134,8 +140,8 @@ final class ConfigValidator {
         if (c.mode().equals(ControlConfig.GALVANOSTATIC)) {
             positive("control.currentDensity", c.currentDensity(), "mA/cm²");
         } else {
-            if (supply.mode().equals(SupplyConfig.BALLISTIC)) {
-                fail("control.mode", "ballistic supply fixes the current; use galvanostatic");
+            if (!supply.mode().equals(SupplyConfig.KINETIC)) {
+                fail("control.mode", "the " + supply.mode() + " supply fixes the current; use galvanostatic");
             }
             List<ControlConfig.PotentialStep> steps = c.overpotential();
             if (steps == null || steps.isEmpty()) {

@@ -50,6 +50,9 @@ public final class Simulation {
     private final byte[] belowCode;
     /** Highest occupied z of each column (substrate included). */
     private final int[] columnTop;
+    /** How many columns have their top at each z, so the highest point of the deposit is found without a scan. */
+    private final int[] columnsWithTop;
+    private int highestTop;
     /** Lowest z of each column that is not metal: the column is solid metal from the substrate up to below it. */
     private final int[] columnSolid;
     private final ConnectivityCheck connectivity;
@@ -62,12 +65,14 @@ public final class Simulation {
     private final boolean hopsEnabled;
     /**
      * Whether hop rates depend on the binding at the target (metropolis) or only on whether the target is supported
-     * (bond-counting): then hops into a site need a refresh only when its support count passes through 0..2.
+     * (bond-counting): then hops into a site need a refresh only when its support changes, see {@link
+     * #supportChanged}.
      */
     private final boolean hopsSeeTargetBinding;
     private final boolean redoxKinetics;
-    private final boolean firstContact;
-    /** Rate of ballistic arrivals over the whole box, 1/s (0 unless the supply is ballistic). */
+    /** Where arriving ions land when the supply fixes the flux; null in the kinetic mode. */
+    private final IonSupply supply;
+    /** Rate of arrivals over the whole box, 1/s (0 in the kinetic mode). */
     private final double arrivalRate;
     private final ElectrochemicalControl control;
     private final RestorableUniformRandomProvider rng;
@@ -87,7 +92,15 @@ public final class Simulation {
     /** ∫η dt since the start, V·s: rows report η averaged over their interval, free of per-event noise. */
     private double etaIntegral;
 
-    public Simulation(SimulationConfig config) {
+    /**
+     * @param supply where arriving ions land (see package transport); null for the kinetic mode, in which every
+     *               empty site next to the deposit is reduced at its own Butler–Volmer rate
+     */
+    public Simulation(SimulationConfig config, IonSupply supply) {
+        if ((supply == null) != config.supply().mode().equals(SupplyConfig.KINETIC)) {
+            throw new IllegalArgumentException("supply mode " + config.supply().mode() + (supply == null
+                    ? " needs an IonSupply (use transport.Supplies)" : " takes no IonSupply"));
+        }
         var lc = config.lattice();
         lattice = new SimpleCubicLattice(lc.sizeX(), lc.sizeY(), lc.sizeZ());
         sizeZ = lc.sizeZ();
@@ -102,13 +115,12 @@ public final class Simulation {
         energetics = rates.energetics();
         signatureStride = coordination + 1;
 
-        boolean ballistic = config.supply().mode().equals(SupplyConfig.BALLISTIC);
-        redoxKinetics = !ballistic;
-        firstContact = config.supply().landing().equals(SupplyConfig.FIRST_CONTACT);
+        this.supply = supply;
+        redoxKinetics = supply == null;
         int columns = lattice.columns();
         areaCm2 = columns * rates.siteArea();
-        arrivalRate = ballistic ? columns * Units.fluxPerSite(config.control().currentDensity(), rates.siteArea(),
-                rates.charge()) : 0;
+        arrivalRate = redoxKinetics ? 0 : columns * Units.fluxPerSite(config.control().currentDensity(),
+                rates.siteArea(), rates.charge());
         control = new ElectrochemicalControl(config.control(), areaCm2, rates.charge(), redoxKinetics);
         rng = RandomSource.XO_SHI_RO_256_PP.create(config.seed());
 
@@ -116,6 +128,7 @@ public final class Simulation {
         metalNeighbours = new byte[lattice.sites()];
         belowCode = new byte[columns];
         columnTop = new int[columns];
+        columnsWithTop = new int[sizeZ];
         columnSolid = new int[columns];
         java.util.Arrays.fill(columnSolid, surfaceZ);
         byte[] top = SubstrateBuilder.topLayer(lc.sizeX(), lc.sizeY(), config.substrate().sites(),
@@ -129,10 +142,12 @@ public final class Simulation {
             species[lattice.site(c, surfaceZ - 1)] = top[c];
             belowCode[c] = (byte) SiteEnergetics.belowCode(top[c]);
             columnTop[c] = surfaceZ - 1;
+            columnsWithTop[surfaceZ - 1]++;
             if (top[c] >= Species.FIRST_SITE) {
                 siteSpeciesCount[top[c] - Species.FIRST_SITE]++;
             }
         }
+        highestTop = surfaceZ - 1;
 
         // classes: hops first, then one reduction and one oxidation class per site signature
         int hopClasses = rates.hopClassCount();
@@ -243,7 +258,7 @@ public final class Simulation {
                 control.transfer(-1);
                 setSpecies(site, column, z, Species.EMPTY);
             }
-            refreshAround(site, column, z);
+            refreshAround(site, column, z, NONE);
             return true;
         }
         int direction = k - 1;
@@ -256,30 +271,24 @@ public final class Simulation {
         hops++;
         setSpecies(site, column, z, Species.EMPTY);
         setSpecies(to, toColumn, toZ, Species.METAL);
-        refreshAround(site, column, z);
-        refreshAround(to, toColumn, toZ);
+        refreshAround(site, column, z, NONE);
+        // a first-shell hop's target and origin were refreshed above as neighbours of the origin
+        refreshAround(to, toColumn, toZ, lattice.isFirstShell(direction) ? site : NONE);
         return true;
     }
 
-    /** A ballistic arrival: a random column, landing on its top or at the first site that touches the deposit. */
+    /** An ion from a flux-fixing supply is reduced where the supply lands it. */
     private void arrive() {
-        int column = rng.nextInt(lattice.columns());
-        int z = columnTop[column] + 1;
-        if (firstContact) {
-            for (int d = 0; d < coordination; d++) {
-                if (lattice.dz(d) == 0) {
-                    z = Math.max(z, columnTop[lattice.neighbourColumn(column, z, d)]);
-                }
-            }
-        }
-        if (z > topZ) {
+        int site = supply.land(this, rng);
+        if (site < 0) {
             boxFull = true;
             return;
         }
-        int site = lattice.site(column, z);
+        int column = lattice.column(site);
+        int z = site - column * sizeZ;
         reductions++;
         setSpecies(site, column, z, Species.METAL);
-        refreshAround(site, column, z);
+        refreshAround(site, column, z, NONE);
     }
 
     private void setSpecies(int site, int column, int z, byte value) {
@@ -301,7 +310,7 @@ public final class Simulation {
                 columnSolid[column] = solid;
             }
             if (z > columnTop[column]) {
-                columnTop[column] = z;
+                moveColumnTop(column, z);
             }
             if (z == topZ) {
                 boxFull = true;
@@ -314,15 +323,32 @@ public final class Simulation {
             while (species[lattice.site(column, top)] == Species.EMPTY) {
                 top--;
             }
-            columnTop[column] = top;
+            moveColumnTop(column, top);
+        }
+    }
+
+    private void moveColumnTop(int column, int z) {
+        columnsWithTop[columnTop[column]]--;
+        columnsWithTop[z]++;
+        columnTop[column] = z;
+        if (z > highestTop) {
+            highestTop = z;
+        }
+        while (columnsWithTop[highestTop] == 0) {
+            highestTop--;
         }
     }
 
     // ---------------------------------------------------------------- event bookkeeping
 
-    /** Recomputes every event whose rate depends on the state of {@code site}. */
-    private void refreshAround(int site, int column, int z) {
-        refreshSite(site, column, z);
+    /**
+     * Recomputes every event whose rate depends on the state of {@code site}. If {@code refreshed} is a neighbour
+     * whose own events (and this site's) are already up to date, both are skipped.
+     */
+    private void refreshAround(int site, int column, int z, int refreshed) {
+        if (refreshed == NONE) {
+            refreshSite(site, column, z);
+        }
         for (int d = 0; d < coordination; d++) {
             int nz = z + lattice.dz(d);
             if (nz < surfaceZ || nz > topZ) {
@@ -330,9 +356,11 @@ public final class Simulation {
             }
             int nc = lattice.neighbourColumn(column, z, d);
             int n = lattice.site(nc, nz);
-            refreshSite(n, nc, nz);
-            if (hopDirections > 0 && species[n] == Species.EMPTY && (hopsSeeTargetBinding
-                    || energetics.occupied(signature(n, nc, nz)) <= 2)) {
+            if (n != refreshed) {
+                refreshSite(n, nc, nz);
+            }
+            if (hopDirections > 0 && species[n] == Species.EMPTY
+                    && (hopsSeeTargetBinding || supportChanged(n, nc, nz, species[site] == Species.METAL))) {
                 refreshHopsInto(n, nc, nz, site);
             }
         }
@@ -340,6 +368,17 @@ public final class Simulation {
         for (int d = coordination; d < hopDirections; d++) {
             refreshHopFrom(column, z, lattice.reverse(d));
         }
+    }
+
+    /**
+     * A neighbour of the empty site just gained ({@code added}) or lost a metal atom: did the site's support as a
+     * hop target change? A first-shell mover needs a second occupied neighbour (count 1 ↔ 2), a second-shell mover
+     * any occupied neighbour (count 0 ↔ 1).
+     */
+    private boolean supportChanged(int site, int column, int z, boolean added) {
+        int occupied = energetics.occupied(signature(site, column, z));
+        int higher = added ? occupied : occupied + 1;
+        return higher == 2 || (higher == 1 && hopDirections > coordination);
     }
 
     /** Hops into the empty site {@code target} (its binding or support changed), except those of {@code skip}. */
@@ -353,7 +392,7 @@ public final class Simulation {
             int sc = lattice.neighbourColumn(column, z, back);
             int source = lattice.site(sc, sz);
             if (source != skip && species[source] == Species.METAL) {
-                setEvent(source, 1 + d, hopClass(source, sc, sz, d));
+                setEvent(source, 1 + d, hopClass(signature(source, sc, sz), sc, sz, d));
             }
         }
     }
@@ -368,7 +407,7 @@ public final class Simulation {
         int source = lattice.site(sc, sz);
         if (species[source] == Species.METAL) {
             int d = lattice.reverse(back);
-            setEvent(source, 1 + d, hopClass(source, sc, sz, d));
+            setEvent(source, 1 + d, hopClass(signature(source, sc, sz), sc, sz, d));
         }
     }
 
@@ -402,7 +441,7 @@ public final class Simulation {
         classes[REDOX] = redox;
         any |= redox != NONE;
         for (int d = 0; d < hopDirections; d++) {
-            int cls = sp == Species.METAL ? hopClass(site, column, z, d) : NONE;
+            int cls = sp == Species.METAL ? hopClass(signature, column, z, d) : NONE;
             classes[1 + d] = cls;
             any |= cls != NONE;
         }
@@ -419,8 +458,11 @@ public final class Simulation {
         catalog.closeSlotIfIdle(slot);
     }
 
-    /** Rate class of the hop of the atom at {@code site} in {@code direction}, or NONE if it cannot happen. */
-    private int hopClass(int site, int column, int z, int direction) {
+    /**
+     * Rate class of the hop in {@code direction} of the atom at (column, z), whose signature is {@code from}, or NONE
+     * if it cannot happen.
+     */
+    private int hopClass(int from, int column, int z, int direction) {
         int tz = z + lattice.dz(direction);
         if (tz < surfaceZ || tz > topZ) {
             return NONE;
@@ -437,7 +479,7 @@ public final class Simulation {
         }
         // the target's binding without the moving atom, which is its neighbour only for first-shell hops
         int to = signature(target, tc, tz) - (firstShell ? 1 : 0);
-        return rates.hopClass(signature(site, column, z), to, z == surfaceZ && tz == surfaceZ, !firstShell);
+        return rates.hopClass(from, to, z == surfaceZ && tz == surfaceZ, !firstShell);
     }
 
     private int signature(int site, int column, int z) {
@@ -463,11 +505,34 @@ public final class Simulation {
         return surfaceZ;
     }
 
+    /** Highest occupied z of a column (the top substrate layer if the column holds no metal). */
+    public int columnTop(int column) {
+        return columnTop[column];
+    }
+
+    /** Highest occupied z of the whole box. */
+    public int highestTop() {
+        return highestTop;
+    }
+
+    /** Metal and substrate first-shell neighbours of a site above the substrate. */
+    public int occupiedNeighbours(int site, int column, int z) {
+        return energetics.occupied(signature(site, column, z));
+    }
+
+    /**
+     * Reduction rate of an empty site relative to a kink site at the same η, exp(α(B − B_kink)/kT): how much more
+     * (or less) readily an ion is reduced there.
+     */
+    public double relativeReductionRate(int site, int column, int z) {
+        return rates.reductionBase(signature(site, column, z)) / rates.k0();
+    }
+
     public double time() {
         return time;
     }
 
-    /** Overpotential η in V (NaN when the supply is ballistic). */
+    /** Overpotential η in V (NaN when the supply fixes the flux). */
     public double eta() {
         return control.eta();
     }
@@ -554,8 +619,15 @@ public final class Simulation {
         return catalog.activeSites();
     }
 
-    long catalogMemoryBytes() {
-        return catalog.memoryBytes();
+    /** Bytes held by the lattice state (species and metal-neighbour count, one byte each per site). */
+    public long latticeStateBytes() {
+        return (long) species.length + metalNeighbours.length;
+    }
+
+    /** Bytes held by everything else: the event catalogue and the per-column arrays. */
+    public long catalogueBytes() {
+        return catalog.memoryBytes() + belowCode.length + 4L * (columnTop.length + columnSolid.length
+                + columnsWithTop.length);
     }
 
     // ---------------------------------------------------------------- checkpoints
@@ -566,13 +638,16 @@ public final class Simulation {
     /**
      * Writes the complete mutable state: lattice, column bookkeeping, clock, counters, η, the event catalogue as it
      * is (not rebuilt: the order of the events in each class decides what a random number picks) and the generator.
-     * {@link #readState} on a simulation built from the same config then continues exactly as this one would.
+     * {@link #readState} on a simulation built from the same config then continues exactly as this one would. (The
+     * ion supplies keep no state of their own; one that does must be saved here too.)
      */
     public void writeState(DataOutput out) throws IOException {
         out.writeInt(STATE_FORMAT);
         StateData.writeBytes(out, species, species.length);
         StateData.writeBytes(out, metalNeighbours, metalNeighbours.length);
         StateData.writeInts(out, columnTop, columnTop.length);
+        StateData.writeInts(out, columnsWithTop, columnsWithTop.length);
+        out.writeInt(highestTop);
         StateData.writeInts(out, columnSolid, columnSolid.length);
         out.writeDouble(time);
         for (long counter : new long[]{events, reductions, oxidations, hops, nullSteps, rejected, metalAtoms}) {
@@ -595,6 +670,8 @@ public final class Simulation {
         StateData.readBytesInto(in, species, "sites");
         StateData.readBytesInto(in, metalNeighbours, "sites");
         StateData.readIntsInto(in, columnTop, "columns");
+        StateData.readIntsInto(in, columnsWithTop, "layers");
+        highestTop = StateData.checkRange(in.readInt(), topZ, "highest layer");
         StateData.readIntsInto(in, columnSolid, "columns");
         time = in.readDouble();
         events = in.readLong();

@@ -2,6 +2,7 @@ package org.anodekmc.io;
 
 import org.anodekmc.engine.StateData;
 import org.anodekmc.observe.Islands;
+import org.anodekmc.observe.Morphology;
 import org.anodekmc.observe.Sample;
 import org.anodekmc.observe.SurfaceStatistics;
 
@@ -97,6 +98,8 @@ final class RecordedRows {
         out.writeDouble(f.siteCoverage());
         out.writeDouble(f.porosity());
         writeIslands(out, s.islands());
+        out.writeInt(s.morphology().tips());
+        out.writeDouble(s.morphology().fractalDimension());
     }
 
     private static Sample readSample(DataInput in) throws IOException {
@@ -111,7 +114,7 @@ final class RecordedRows {
         SurfaceStatistics surface = new SurfaceStatistics(StateData.readInts(in, Integer.MAX_VALUE, "columns"),
                 in.readDouble(), in.readDouble(), in.readInt(), in.readDouble(), in.readDouble(), in.readDouble());
         return new Sample(v[0], v[1], v[2], v[3], v[4], atoms, reductions, oxidations, hops, v[5], v[6], v[7],
-                surface, readIslands(in));
+                surface, readIslands(in), new Morphology(in.readInt(), in.readDouble()));
     }
 
     private static void writeIslands(DataOutput out, Islands islands) throws IOException {

@@ -11,6 +11,7 @@ import org.anodekmc.model.Units;
 import org.anodekmc.observe.Islands;
 import org.anodekmc.observe.NucleationAnalysis;
 import org.anodekmc.observe.Sample;
+import org.anodekmc.transport.Supplies;
 
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -62,7 +63,7 @@ public final class RunExecutor {
         String yaml = ConfigLoader.toYaml(config);
         RunFolder.writeAtomically(run.file(RunFolder.CONFIG), yaml);
         long wallStart = System.nanoTime();
-        Simulation sim = new Simulation(config);
+        Simulation sim = Supplies.newSimulation(config);
         Session session = new Session(config, run, CheckpointFile.hash(yaml.getBytes(StandardCharsets.UTF_8)), sim,
                 options.checkpoints(), wallStart, 0);
         Simulation.Stop stop;
@@ -247,7 +248,7 @@ public final class RunExecutor {
             long trajectoryLength = in.readLong();
             int trajectoryFrames = in.readInt();
             double wallBefore = in.readDouble();
-            Session session = new Session(config, run, configHash, new Simulation(config), policy, wallStart,
+            Session session = new Session(config, run, configHash, Supplies.newSimulation(config), policy, wallStart,
                     wallBefore);
             if (nextRow < 1 || nextRow > session.rows || nextFrame < 1 || nextFrame > Math.max(1, session.frames)) {
                 throw new IOException("row " + nextRow + " or frame " + nextFrame + " is outside the run's schedule");

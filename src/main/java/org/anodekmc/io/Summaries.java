@@ -63,7 +63,10 @@ final class Summaries {
         m.put("maxHeight_nm", surface.maxHeight() * nmPerLayer);
         m.put("coverage", surface.coverage());
         m.put("siteCoverage", number(surface.siteCoverage()));
+        m.put("maxMinusMeanHeight_nm", (surface.maxHeight() - surface.meanHeight()) * nmPerLayer);
         m.put("porosity", surface.porosity());
+        m.put("tips", last.morphology().tips());
+        m.put("fractalDimension", number(last.morphology().fractalDimension()));
         s.put("surface", m);
 
         Islands islands = last.islands();

@@ -13,22 +13,23 @@ import org.anodekmc.engine.Simulation;
  */
 public record Sample(double time, double eta, double etaIntegral, double current, double charge, long atoms,
                      long reductions, long oxidations, long hops, double nanometresPerLayer, double areaCm2,
-                     double siteAreaCm2, SurfaceStatistics surface, Islands islands) {
+                     double siteAreaCm2, SurfaceStatistics surface, Islands islands, Morphology morphology) {
 
     /** Column names of the time-series table, with units. */
     public static final String[] COLUMNS = {"time_s", "eta_V", "potential_V", "current_mA_cm2", "charge_mAh_cm2",
             "atoms", "reductions", "oxidations", "hops", "coverage", "site_coverage", "mean_height_nm",
             "roughness_nm", "max_height_nm", "nuclei", "nucleus_density_cm2", "mean_nucleus_atoms",
-            "mean_nucleus_radius_nm", "adatoms", "porosity", "detached_atoms"};
+            "mean_nucleus_radius_nm", "adatoms", "porosity", "detached_atoms", "tips", "fractal_dimension"};
 
     public static Sample of(Simulation sim, Sample previous) {
         double charge = sim.chargeMAhPerCm2();
         boolean interval = previous != null && sim.time() > previous.time;
         double current = interval ? (charge - previous.charge) * 3600 / (sim.time() - previous.time) : Double.NaN;
         double eta = interval ? (sim.etaIntegral() - previous.etaIntegral) / (sim.time() - previous.time) : sim.eta();
+        SurfaceStatistics surface = SurfaceStatistics.of(sim);
         return new Sample(sim.time(), eta, sim.etaIntegral(), current, charge, sim.metalAtoms(), sim.reductions(),
                 sim.oxidations(), sim.hops(), sim.rates().latticeConstant() / 10, sim.areaCm2(),
-                sim.rates().siteArea(), SurfaceStatistics.of(sim), Islands.of(sim));
+                sim.rates().siteArea(), surface, Islands.of(sim), Morphology.of(sim, surface));
     }
 
     /** The row's values in the order of {@link #COLUMNS}. */
@@ -38,6 +39,6 @@ public record Sample(double time, double eta, double etaIntegral, double current
                 surface.roughness() * nanometresPerLayer, surface.maxHeight() * nanometresPerLayer,
                 islands.nuclei(), islands.nuclei() / areaCm2, islands.meanNucleusSize(),
                 islands.meanEquivalentRadiusNm(siteAreaCm2), islands.adatoms(), surface.porosity(),
-                islands.detachedAtoms()};
+                islands.detachedAtoms(), morphology.tips(), morphology.fractalDimension()};
     }
 }

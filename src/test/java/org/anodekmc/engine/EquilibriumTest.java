@@ -28,7 +28,7 @@ class EquilibriumTest {
                 hops: {enabled: %s, law: metropolis, secondShell: true}
                 control: {mode: potentiostatic, overpotential: %s}
                 stop: {events: 1}
-                """.formatted(seed, SIZE, SIZE, LAYERS, hops, eta)));
+                """.formatted(seed, SIZE, SIZE, LAYERS, hops, eta)), null);
     }
 
     /** Counts of [isolated adatom, empty adatom site, surface vacancy, filled surface site] over many samples. */

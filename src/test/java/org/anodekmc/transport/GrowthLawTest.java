@@ -1,6 +1,8 @@
-package org.anodekmc.engine;
+package org.anodekmc.transport;
 
 import org.anodekmc.TestConfigs;
+import org.anodekmc.engine.Simulation;
+import org.anodekmc.observe.Fits;
 import org.anodekmc.observe.SurfaceStatistics;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Analytic limits of growth with the ballistic supply and no surface diffusion. */
 class GrowthLawTest {
     private static Simulation ballistic(String landing, int size, int height) {
-        return new Simulation(TestConfigs.yaml(TestConfigs.metal(0.1, 0.3) + """
+        return Supplies.newSimulation(TestConfigs.yaml(TestConfigs.metal(0.1, 0.3) + """
                 seed: 5
                 lattice: {size: [%d, %d, %d]}
                 substrate: {host: {name: H, bondEnergy: 0.1, terraceBarrier: 0.3}}
@@ -39,7 +41,7 @@ class GrowthLawTest {
             logT[i] = Math.log(sim.time());
             logW[i] = Math.log(s.roughness());
         }
-        double slope = slope(logT, logW);
+        double slope = Fits.slope(logT, logW);
         assertEquals(0.5, slope, 0.03, "growth exponent β");
     }
 
@@ -56,24 +58,8 @@ class GrowthLawTest {
             logT[i] = Math.log(sim.time());
             logW[i] = Math.log(s.roughness());
         }
-        double slope = slope(logT, logW);
+        double slope = Fits.slope(logT, logW);
         assertTrue(slope < 0.42 && slope > 0.1, "growth exponent " + slope);
         assertTrue(SurfaceStatistics.of(sim).porosity() > 0.3, "ballistic deposits are porous");
-    }
-
-    private static double slope(double[] x, double[] y) {
-        double mx = 0;
-        double my = 0;
-        for (int i = 0; i < x.length; i++) {
-            mx += x[i] / x.length;
-            my += y[i] / y.length;
-        }
-        double sxy = 0;
-        double sxx = 0;
-        for (int i = 0; i < x.length; i++) {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-        }
-        return sxy / sxx;
     }
 }

@@ -1,7 +1,8 @@
-package org.anodekmc.engine;
+package org.anodekmc.transport;
 
 import org.anodekmc.TestConfigs;
 import org.anodekmc.config.SimulationConfig;
+import org.anodekmc.engine.Simulation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,12 @@ class SimulationStateTest {
                     supply: {mode: ballistic}
                     control: {mode: galvanostatic, currentDensity: 5.0}
                     """;
+            // random walkers start from a reservoir plane that follows the highest point of the deposit
+            case "diffusion-limited" -> """
+                    lattice: {size: [16, 16, 40]}
+                    supply: {mode: diffusion-limited, reservoirDistance: 8, sticking: 0.5}
+                    control: {mode: galvanostatic, currentDensity: 5.0}
+                    """;
             default -> throw new IllegalArgumentException(control);
         };
         return TestConfigs.yaml(TestConfigs.metal(0.08, 0.6) + substrate() + body + "seed: 11\nstop: {events: 1000000}\n");
@@ -60,24 +67,24 @@ class SimulationStateTest {
     }
 
     static Simulation restored(SimulationConfig config, byte[] state) throws IOException {
-        Simulation sim = new Simulation(config);
+        Simulation sim = Supplies.newSimulation(config);
         sim.readState(new DataInputStream(new ByteArrayInputStream(state)));
         return sim;
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"galvanostatic", "potentiostatic", "ballistic"})
+    @ValueSource(strings = {"galvanostatic", "potentiostatic", "ballistic", "diffusion-limited"})
     void nEventsThenRestoreThenNEqualTwoNInOneGo(String control) throws IOException {
         SimulationConfig config = config(control);
         long n = 20_000;
-        Simulation first = new Simulation(config);
+        Simulation first = Supplies.newSimulation(config);
         assertEquals(Simulation.Stop.TARGET, first.advance(NEVER, Long.MAX_VALUE, n));
         byte[] middle = state(first);
         Simulation resumed = restored(config, middle);
         assertArrayEquals(middle, state(resumed), "restoring reproduces the state byte for byte");
 
         Simulation.Stop stop = resumed.advance(NEVER, Long.MAX_VALUE, 2 * n);
-        Simulation straight = new Simulation(config);
+        Simulation straight = Supplies.newSimulation(config);
         assertEquals(stop, straight.advance(NEVER, Long.MAX_VALUE, 2 * n));
         assertEquals(2 * n, straight.events(), "the run must not end early, or the test would compare little");
         assertTrue(straight.reductions() > 50 && straight.hops() > 1000, "all kinds of events took part");
@@ -88,7 +95,7 @@ class SimulationStateTest {
 
     @Test
     void stateOfAnotherBoxIsRefused() throws IOException {
-        Simulation small = new Simulation(config("galvanostatic"));
+        Simulation small = Supplies.newSimulation(config("galvanostatic"));
         small.advance(NEVER, Long.MAX_VALUE, 1000);
         SimulationConfig other = config("potentiostatic");
         IOException e = assertThrows(IOException.class, () -> restored(other, state(small)));

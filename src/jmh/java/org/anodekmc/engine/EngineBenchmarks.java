@@ -1,0 +1,104 @@
+package org.anodekmc.engine;
+
+
+import org.anodekmc.transport.Supplies;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Engine benchmarks on the standard workload (configs/bench/standard.yaml). Run with
+ * {@code mvn -B -P jmh package -DskipTests && java -jar target/benchmarks.jar}.
+ */
+@Fork(1)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class EngineBenchmarks {
+    private static final int EVENTS_PER_CALL = 10_000;
+
+    /** A film grown to about one monolayer, on which events keep running (the film keeps growing). */
+    @State(Scope.Thread)
+    public static class Film {
+        @Param({"64", "256", "1024"})
+        int size;
+        Simulation sim;
+
+        @Setup(Level.Trial)
+        public void grow() {
+            sim = Supplies.newSimulation(org.anodekmc.io.Benchmark.standard(size));
+            // about one monolayer: 1.35e-5 atoms per site per time unit
+            sim.advance(1.0 / 1.35e-5, Long.MAX_VALUE, Long.MAX_VALUE);
+        }
+    }
+
+    /** One event (select, execute, update the neighbourhood), averaged over a batch. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    @OperationsPerInvocation(EVENTS_PER_CALL)
+    public long event(Film film) {
+        Simulation sim = film.sim;
+        sim.advance(Double.POSITIVE_INFINITY, Long.MAX_VALUE, sim.events() + EVENTS_PER_CALL);
+        return sim.events();
+    }
+
+    /** The whole step loop, in events per second. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation(EVENTS_PER_CALL)
+    public long stepLoop(Film film) {
+        Simulation sim = film.sim;
+        sim.advance(Double.POSITIVE_INFINITY, Long.MAX_VALUE, sim.events() + EVENTS_PER_CALL);
+        return sim.events();
+    }
+
+    /** The rate-class catalogue alone: move an event to another class and pick one, as every step does. */
+    @State(Scope.Thread)
+    public static class Catalogue {
+        EventCatalog catalog;
+        UniformRandomProvider rng;
+        int slots = 50_000;
+
+        @Setup(Level.Trial)
+        public void fill() {
+            double[] rates = new double[40];
+            byte[] groups = new byte[40];
+            for (int c = 0; c < rates.length; c++) {
+                rates[c] = Math.exp(-c * 0.3);
+                groups[c] = (byte) (c % 3);
+            }
+            catalog = new EventCatalog(slots, 7, rates, groups);
+            rng = RandomSource.XO_SHI_RO_256_PP.create(1L);
+            for (int s = 0; s < slots; s++) {
+                int slot = catalog.openSlot(s);
+                for (int k = 0; k < 7; k++) {
+                    catalog.setClass(slot, k, rng.nextInt(rates.length));
+                }
+            }
+        }
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public int catalogue(Catalogue c) {
+        int slot = c.rng.nextInt(c.slots);
+        c.catalog.setClass(slot, c.rng.nextInt(7), c.rng.nextInt(40));
+        return c.catalog.select(c.rng.nextDouble() * c.catalog.totalRate(), c.rng);
+    }
+}

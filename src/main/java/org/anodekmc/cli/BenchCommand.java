@@ -1,0 +1,50 @@
+package org.anodekmc.cli;
+
+import org.anodekmc.io.Benchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Run the standard performance workload (configs/bench/standard.yaml) and print events per "
+                + "second and memory per site for each lattice size.",
+                "Workload: simple cubic L×L×40 on a 3-layer substrate, ballistic deposition of 1.35e-5 atoms per "
+                        + "site per unit time, first-shell bond-counting hops E_a = 2.0·n_i (kT = 1), 1.5e5 time "
+                        + "units (about 5.6e6 events at 64²)."})
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--sizes", split = ",", paramLabel = "L", description = "lattice sizes L (default: 64,256)")
+    List<Integer> sizes = List.of(64, 256);
+
+    @Option(names = "--time", paramLabel = "T", description = "simulated time units per size (default: 1.5e5)")
+    double time = Benchmark.STANDARD_TIME;
+
+    @Option(names = "--max-events", paramLabel = "N",
+            description = "stop a size after N events (default: no limit; use it for 1024²)")
+    long maxEvents = Long.MAX_VALUE;
+
+    @Override
+    public Integer call() {
+        for (int size : sizes) {
+            if (size < 4 || size > 4096) {
+                throw new IllegalArgumentException("--sizes: each size must lie between 4 and 4096, got " + size);
+            }
+        }
+        System.out.println("warming up the JIT on 64² ...");
+        Benchmark.run(64, Benchmark.STANDARD_TIME / 4, Long.MAX_VALUE, null);
+        System.out.println("size       sites      events   sim time   wall s     events/s   ns/event   "
+                + "state B/site  catalogue B/site  catalogue B/surface site");
+        for (int size : sizes) {
+            Benchmark.Result r = Benchmark.run(size, time, maxEvents, sim -> System.err.printf(Locale.ROOT,
+                    "\r  %d²: %d events, t = %.3g", size, sim.events(), sim.time()));
+            System.err.print("\r" + " ".repeat(60) + "\r");
+            System.out.printf(Locale.ROOT, "%4d² %11d %11d %10.4g %8.2f %12.4g %10.1f %13.2f %17.2f %25.1f%n",
+                    size, r.sites(), r.events(), r.simulatedTime(), r.wallSeconds(), r.eventsPerSecond(),
+                    r.nanosPerEvent(), r.latticeBytes() / (double) r.sites(), r.catalogueBytes() / (double) r.sites(),
+                    r.catalogueBytes() / (double) Math.max(1, r.activeSites()));
+        }
+        return 0;
+    }
+}

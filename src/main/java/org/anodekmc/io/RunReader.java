@@ -1,0 +1,92 @@
+package org.anodekmc.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import org.anodekmc.config.ConfigException;
+import org.anodekmc.config.ConfigLoader;
+
+import java.io.Closeable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A finished run folder opened for reading: its trajectory (frames decoded lazily), its time series and its resolved
+ * config. Opening checks the folder and says plainly what is wrong with it (missing, unfinished, not a run, corrupt).
+ */
+public final class RunReader implements Closeable {
+    private final Path folder;
+    private final TrajectoryReader trajectory;
+    private final TimeSeriesReader.TimeSeries timeSeries;
+    private final JsonNode config;
+
+    private RunReader(Path folder, TrajectoryReader trajectory, TimeSeriesReader.TimeSeries timeSeries,
+                      JsonNode config) {
+        this.folder = folder;
+        this.trajectory = trajectory;
+        this.timeSeries = timeSeries;
+        this.config = config;
+    }
+
+    /** Opens {@code folder}; an IllegalArgumentException says why it cannot be read. */
+    public static RunReader open(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            Path partial = folder.resolveSibling(folder.getFileName() + RunFolder.PARTIAL_SUFFIX);
+            if (Files.isDirectory(partial)) {
+                throw new IllegalArgumentException(folder + " is not finished yet (only " + partial.getFileName()
+                        + " exists: the run is still going or was interrupted)");
+            }
+            throw new IllegalArgumentException(Files.exists(folder) ? folder + " is a file, not a run folder"
+                    : "no run folder " + folder);
+        }
+        if (folder.getFileName() != null && folder.getFileName().toString().endsWith(RunFolder.PARTIAL_SUFFIX)) {
+            throw new IllegalArgumentException(folder + " is an unfinished run (the run is still going or was "
+                    + "interrupted)");
+        }
+        Path trajectoryFile = folder.resolve(RunFolder.TRAJECTORY);
+        if (!Files.isRegularFile(trajectoryFile)) {
+            throw new IllegalArgumentException(folder + " is not a run folder (it has no " + RunFolder.TRAJECTORY
+                    + ")");
+        }
+        TimeSeriesReader.TimeSeries series = TimeSeriesReader.read(folder.resolve(RunFolder.TIMESERIES));
+        JsonNode config = readConfig(folder.resolve(RunFolder.CONFIG));
+        TrajectoryReader trajectory = new TrajectoryReader(trajectoryFile);
+        if (trajectory.frames() == 0) {
+            trajectory.close();
+            throw new IllegalArgumentException(trajectoryFile + " holds no frames (the run had output.frames: 0)");
+        }
+        return new RunReader(folder, trajectory, series, config);
+    }
+
+    private static JsonNode readConfig(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return MissingNode.getInstance();
+        }
+        try {
+            return ConfigLoader.readTree(file);
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException(file + " is unreadable: " + e.getMessage());
+        }
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public TrajectoryReader trajectory() {
+        return trajectory;
+    }
+
+    public TimeSeriesReader.TimeSeries timeSeries() {
+        return timeSeries;
+    }
+
+    /** The resolved config as a tree (a missing node when the folder has none). */
+    public JsonNode config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        trajectory.close();
+    }
+}

@@ -1,0 +1,86 @@
+package org.anodekmc.observe;
+
+import org.anodekmc.engine.Simulation;
+import org.anodekmc.lattice.Lattice;
+import org.anodekmc.model.Species;
+
+/**
+ * Shape of the deposit beyond its roughness: how far its tips stand out, how many there are, and how space-filling
+ * it is.
+ *
+ * @param tips              columns higher than all eight lateral neighbours and at least 2 layers above the mean
+ *                          height: the tips of dendrites or whiskers
+ * @param fractalDimension  box-counting dimension of the metal, fitted over box sizes 1, 2, 4, ... up to half the
+ *                          deposit's height (3 for a compact deposit, about 2.5 for 3D diffusion-limited
+ *                          aggregates); NaN while the deposit is less than 4 layers high
+ */
+public record Morphology(int tips, double fractalDimension) {
+    static final int TIP_PROMINENCE = 2;
+
+    public static Morphology of(Simulation sim, SurfaceStatistics surface) {
+        return new Morphology(tips(sim.lattice(), surface), fractalDimension(sim, surface.maxHeight()));
+    }
+
+    private static int tips(Lattice lattice, SurfaceStatistics surface) {
+        int[] h = surface.heights();
+        int tips = 0;
+        for (int c = 0; c < h.length; c++) {
+            if (h[c] < surface.meanHeight() + TIP_PROMINENCE) {
+                continue;
+            }
+            int x = lattice.columnX(c);
+            int y = lattice.columnY(c);
+            boolean highest = true;
+            for (int dy = -1; dy <= 1 && highest; dy++) {
+                for (int dx = -1; dx <= 1; dx++) {
+                    if ((dx != 0 || dy != 0) && h[wrapped(lattice, x + dx, y + dy)] >= h[c]) {
+                        highest = false;
+                        break;
+                    }
+                }
+            }
+            if (highest) {
+                tips++;
+            }
+        }
+        return tips;
+    }
+
+    private static int wrapped(Lattice lattice, int x, int y) {
+        return lattice.columnAt(Math.floorMod(x, lattice.sizeX()), Math.floorMod(y, lattice.sizeY()));
+    }
+
+    /** Least-squares slope of log N(s) against log(1/s), N(s) = boxes of edge s that hold metal. */
+    private static double fractalDimension(Simulation sim, int height) {
+        Lattice lattice = sim.lattice();
+        int levels = 0;
+        while ((2 << levels) <= height / 2 && (2 << levels) <= Math.min(lattice.sizeX(), lattice.sizeY())) {
+            levels++;
+        }
+        if (levels < 2) {
+            return Double.NaN;
+        }
+        double[] logSize = new double[levels + 1];
+        double[] logCount = new double[levels + 1];
+        int base = sim.surfaceZ();
+        for (int level = 0; level <= levels; level++) {
+            int s = 1 << level;
+            int nx = (lattice.sizeX() + s - 1) / s;
+            int ny = (lattice.sizeY() + s - 1) / s;
+            int nz = (height + s - 1) / s;
+            java.util.BitSet filled = new java.util.BitSet(nx * ny * nz);
+            for (int c = 0; c < lattice.columns(); c++) {
+                int bx = lattice.columnX(c) / s;
+                int by = lattice.columnY(c) / s;
+                for (int z = base; z < base + height; z++) {
+                    if (sim.species(lattice.site(c, z)) == Species.METAL) {
+                        filled.set((bx + nx * by) * nz + (z - base) / s);
+                    }
+                }
+            }
+            logSize[level] = Math.log(s);
+            logCount[level] = Math.log(Math.max(1, filled.cardinality()));
+        }
+        return -Fits.slope(logSize, logCount);
+    }
+}
