@@ -41,9 +41,9 @@ public record CheckpointPolicy(Unit unit, double every, String spec) {
         return unit == Unit.SIMULATED_SECONDS ? (Math.floor(time / every) + 1) * every : Double.POSITIVE_INFINITY;
     }
 
-    /** {@link System#nanoTime()} of the next checkpoint after one written at {@code nanos}. */
+    /** {@link System#nanoTime()} of the next checkpoint after one written at {@code nanos} (wall-clock unit only). */
     long nextWallNanos(long nanos) {
-        return unit == Unit.WALL_MINUTES ? nanos + (long) (every * 60e9) : Long.MAX_VALUE;
+        return nanos + (long) (every * 60e9);
     }
 
     private static CheckpointPolicy positive(Unit unit, double every, String spec) {

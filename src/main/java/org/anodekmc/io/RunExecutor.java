@@ -25,7 +25,8 @@ import java.util.function.Consumer;
 
 /**
  * Runs one config into a run folder: config.resolved.yaml, timeseries.csv, islands.csv, summary.json and
- * trajectory.bin. Rows and frames are spread evenly over the run's progress towards its stop limit.
+ * trajectory.bin. Rows and frames are spread evenly over the run's progress towards its stop limit. A run can write
+ * checkpoints, be stopped on request and be resumed; the resumed run ends byte for byte as the run without the stop.
  */
 public final class RunExecutor {
     /** Progress of a running simulation, reported about twice a second. */
@@ -129,7 +130,7 @@ public final class RunExecutor {
         private int nextFrame = 1;
         private long nextCheckpointEvents = Long.MAX_VALUE;
         private double nextCheckpointTime = Double.POSITIVE_INFINITY;
-        private long nextCheckpointWall = Long.MAX_VALUE;
+        private long nextCheckpointWall;
         /** Lengths of the outputs at the checkpoint a resumed session starts from. */
         private long seriesLength;
         private long trajectoryLength;
@@ -187,8 +188,7 @@ public final class RunExecutor {
                     return stop;
                 }
                 series.flush();
-                boolean due = sim.events() >= nextCheckpointEvents || sim.time() >= nextCheckpointTime
-                        || now - nextCheckpointWall >= 0;
+                boolean due = checkpointDue(now);
                 if (due) {
                     writeCheckpoint(series, trajectory);
                     scheduleCheckpoint(System.nanoTime());
@@ -208,6 +208,12 @@ public final class RunExecutor {
                 nextCheckpointTime = checkpoints.nextTime(sim.time());
                 nextCheckpointWall = checkpoints.nextWallNanos(now);
             }
+        }
+
+        private boolean checkpointDue(long now) {
+            return sim.events() >= nextCheckpointEvents || sim.time() >= nextCheckpointTime
+                    || checkpoints != null && checkpoints.unit() == CheckpointPolicy.Unit.WALL_MINUTES
+                    && now - nextCheckpointWall >= 0;
         }
 
         /** Wall-clock time of the whole run up to {@code now}, all sessions, s. */
