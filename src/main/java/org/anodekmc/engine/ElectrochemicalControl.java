@@ -10,7 +10,7 @@ import java.io.IOException;
  * The overpotential η(t). Galvanostatic: the double layer (capacitance C_dl over the box area A) is charged by the
  * applied current and discharged by every reduction, C_dl·A·dη/dt = I_app − I_F; a wait between events is cut into
  * pieces so that η never moves by more than {@code maxEtaStep} with frozen rates. Potentiostatic: η follows the given
- * steps. With a ballistic supply η is not modelled (NaN).
+ * steps. With a supply that fixes the flux (ballistic, diffusion-limited) η is not modelled (NaN).
  */
 final class ElectrochemicalControl {
     private enum Mode { GALVANOSTATIC, POTENTIOSTATIC, NONE }

@@ -22,8 +22,8 @@ final class EventCatalog {
     private static final int NONE = -1;
     /** Exact recomputation of the group sums after this many changes bounds floating-point drift. */
     private static final int RESUM_INTERVAL = 1 << 16;
-    /** Boxes up to this many sites index slots by a dense array (4 bytes per site). */
-    static final int DENSE_LIMIT = 1 << 22;
+    /** Boxes up to this many sites index slots by a dense array (4 bytes per site, small enough to stay in cache). */
+    static final int DENSE_LIMIT = 1 << 18;
 
     private final int eventsPerSite;
     private final double[] classRate;

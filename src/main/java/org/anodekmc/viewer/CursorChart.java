@@ -48,7 +48,7 @@ final class CursorChart extends LineChart<Number, Number> {
                 points.add(new XYChart.Data<>(x[i], y[i]));
             }
         }
-        // e.g. η with ballistic supply, which does not model it
+        // e.g. η under a flux-fixing supply (ballistic, diffusion-limited), which does not model it
         empty = points.isEmpty();
         setTitle(empty ? "no values in this run" : null);
         XYChart.Series<Number, Number> series = new XYChart.Series<>();

@@ -199,7 +199,7 @@ final class ReplayView {
         for (CursorChart c : charts()) {
             c.cursorXProperty().set(cursor);
         }
-        String eta = Double.isNaN(info.eta()) ? "η not modelled (ballistic supply)"
+        String eta = Double.isNaN(info.eta()) ? "η not modelled (the supply fixes the flux)"
                 : String.format(Locale.ROOT, "η = %.1f mV", info.eta() * 1e3);
         frameLabel.setText(String.format(Locale.ROOT, "frame %d / %d   ·   t = %.4g s   ·   Q = %.4g mAh/cm²   ·   "
                 + "%s", f, replay.frames() - 1, info.time(), info.charge(), eta));
