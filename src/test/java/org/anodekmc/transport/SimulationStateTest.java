@@ -49,6 +49,11 @@ class SimulationStateTest {
                     supply: {mode: ballistic}
                     control: {mode: galvanostatic, currentDensity: 5.0}
                     """;
+            // more sites than EventCatalog.DENSE_LIMIT (2^18): slots are found through a hash map
+            case "large box" -> """
+                    lattice: {size: [72, 72, 52]}
+                    control: {mode: galvanostatic, currentDensity: 20.0}
+                    """;
             // random walkers start from a reservoir plane that follows the highest point of the deposit
             case "diffusion-limited" -> """
                     lattice: {size: [16, 16, 40]}
@@ -73,7 +78,7 @@ class SimulationStateTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"galvanostatic", "potentiostatic", "ballistic", "diffusion-limited"})
+    @ValueSource(strings = {"galvanostatic", "potentiostatic", "ballistic", "diffusion-limited", "large box"})
     void nEventsThenRestoreThenNEqualTwoNInOneGo(String control) throws IOException {
         SimulationConfig config = config(control);
         long n = 20_000;
