@@ -2,6 +2,10 @@ package org.anodekmc.engine;
 
 import org.anodekmc.config.ControlConfig;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 /**
  * The overpotential η(t). Galvanostatic: the double layer (capacitance C_dl over the box area A) is charged by the
  * applied current and discharged by every reduction, C_dl·A·dη/dt = I_app − I_F; a wait between events is cut into
@@ -105,5 +109,15 @@ final class ElectrochemicalControl {
 
     double maxEtaStep() {
         return maxEtaStep;
+    }
+
+    void writeState(DataOutput out) throws IOException {
+        out.writeInt(step);
+        out.writeDouble(eta);
+    }
+
+    void readState(DataInput in) throws IOException {
+        step = StateData.checkRange(in.readInt(), Math.max(0, stepTimes.length - 1), "potential step");
+        eta = in.readDouble();
     }
 }

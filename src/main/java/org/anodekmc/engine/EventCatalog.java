@@ -3,6 +3,9 @@ package org.anodekmc.engine;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import org.apache.commons.rng.UniformRandomProvider;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -261,6 +264,99 @@ final class EventCatalog {
             bytes += m.length * 4L;
         }
         return bytes + (denseSlotOfSite != null ? denseSlotOfSite.length * 4L : slotOfSite.size() * 16L);
+    }
+
+    /**
+     * Writes the catalogue as it is, member order included: which event sits at which position of a class decides
+     * what a random number picks, and the group sums carry their rounding until the next exact resum.
+     */
+    void writeState(DataOutput out) throws IOException {
+        out.writeInt(eventsPerSite);
+        out.writeInt(classRate.length);
+        for (int c = 0; c < classRate.length; c++) {
+            StateData.writeInts(out, members[c], memberCount[c]);
+        }
+        for (int g = 0; g < GROUPS; g++) {
+            StateData.writeInts(out, activeClasses[g], activeCount[g]);
+        }
+        StateData.writeInts(out, activePosition, activePosition.length);
+        StateData.writeDoubles(out, groupSum);
+        StateData.writeDoubles(out, groupFactor);
+        out.writeInt(changesSinceResum);
+        out.writeInt(activeSites);
+        StateData.writeInts(out, slotSite, slotCount);
+        StateData.writeBytes(out, slotEvents, slotCount);
+        StateData.writeInts(out, freeSlots, freeCount);
+        StateData.writeShorts(out, eventClass, slotCount * eventsPerSite);
+        StateData.writeInts(out, eventPosition, slotCount * eventsPerSite);
+    }
+
+    /** Replaces the catalogue by one written by {@link #writeState} for a box of {@code sites} sites. */
+    void readState(DataInput in, int sites) throws IOException {
+        StateData.expect(in.readInt(), eventsPerSite, "events per site");
+        int classes = classRate.length;
+        StateData.expect(in.readInt(), classes, "rate classes");
+        for (int c = 0; c < classes; c++) {
+            int[] list = StateData.readInts(in, Integer.MAX_VALUE, "class members");
+            memberCount[c] = list.length;
+            members[c] = Arrays.copyOf(list, Math.max(16, list.length));
+        }
+        for (int g = 0; g < GROUPS; g++) {
+            int[] active = StateData.readInts(in, classes, "active classes");
+            activeCount[g] = active.length;
+            System.arraycopy(active, 0, activeClasses[g], 0, active.length);
+        }
+        StateData.readIntsInto(in, activePosition, "active positions");
+        StateData.readDoublesInto(in, groupSum, "group sums");
+        StateData.readDoublesInto(in, groupFactor, "group factors");
+        changesSinceResum = in.readInt();
+        activeSites = in.readInt();
+        int[] storedSlotSites = StateData.readInts(in, Integer.MAX_VALUE / eventsPerSite, "slots");
+        slotCount = storedSlotSites.length;
+        byte[] storedSlotEvents = StateData.readBytes(in, slotCount, "slot event counts");
+        int[] free = StateData.readInts(in, slotCount, "free slots");
+        int events = slotCount * eventsPerSite;
+        short[] storedClasses = StateData.readShorts(in, events, "event classes");
+        int[] storedPositions = StateData.readInts(in, events, "event positions");
+        StateData.expect(storedSlotEvents.length, slotCount, "slot event counts");
+        StateData.expect(storedClasses.length, events, "event classes");
+        StateData.expect(storedPositions.length, events, "event positions");
+
+        int capacity = Math.max(1024, slotCount);
+        slotSite = Arrays.copyOf(storedSlotSites, capacity);
+        slotEvents = Arrays.copyOf(storedSlotEvents, capacity);
+        eventClass = Arrays.copyOf(storedClasses, capacity * eventsPerSite);
+        Arrays.fill(eventClass, events, eventClass.length, (short) NONE);
+        eventPosition = Arrays.copyOf(storedPositions, capacity * eventsPerSite);
+        freeCount = free.length;
+        freeSlots = Arrays.copyOf(free, Math.max(16, freeCount));
+        rebuildSlotIndex(sites);
+    }
+
+    /** The site-to-slot index follows from the slots in use; a free slot still names its last site. */
+    private void rebuildSlotIndex(int sites) throws IOException {
+        boolean[] isFree = new boolean[slotCount];
+        for (int i = 0; i < freeCount; i++) {
+            isFree[StateData.checkRange(freeSlots[i], slotCount - 1, "free slot")] = true;
+        }
+        if (denseSlotOfSite != null) {
+            Arrays.fill(denseSlotOfSite, NONE);
+        } else {
+            slotOfSite.clear();
+        }
+        int used = 0;
+        for (int slot = 0; slot < slotCount; slot++) {
+            if (!isFree[slot]) {
+                int site = StateData.checkRange(slotSite[slot], sites - 1, "site of a slot");
+                if (denseSlotOfSite != null) {
+                    denseSlotOfSite[site] = slot;
+                } else {
+                    slotOfSite.put(site, slot);
+                }
+                used++;
+            }
+        }
+        StateData.expect(used, activeSites, "sites with events");
     }
 
     private void ensureSlots(int capacity) {

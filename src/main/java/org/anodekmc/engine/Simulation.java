@@ -9,8 +9,13 @@ import org.anodekmc.model.RateModel;
 import org.anodekmc.model.SiteEnergetics;
 import org.anodekmc.model.Species;
 import org.anodekmc.model.Units;
-import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.RestorableUniformRandomProvider;
+import org.apache.commons.rng.core.RandomProviderDefaultState;
 import org.apache.commons.rng.simple.RandomSource;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 
 /**
  * One lattice KMC simulation: the lattice state, the event catalogue, the clock and the electrochemical control.
@@ -70,7 +75,7 @@ public final class Simulation {
     /** Rate of arrivals over the whole box, 1/s (0 in the kinetic mode). */
     private final double arrivalRate;
     private final ElectrochemicalControl control;
-    private final UniformRandomProvider rng;
+    private final RestorableUniformRandomProvider rng;
     private final double areaCm2;
     private final int substrateSiteCount;
     private final int[] siteSpeciesCount;
@@ -655,6 +660,69 @@ public final class Simulation {
     public long catalogueBytes() {
         return catalog.memoryBytes() + belowCode.length + 4L * (columnTop.length + columnSolid.length
                 + columnsWithTop.length);
+    }
+
+    // ---------------------------------------------------------------- checkpoints
+
+    /** Layout of {@link #writeState}; bump it whenever the state written changes. */
+    private static final int STATE_FORMAT = 1;
+
+    /**
+     * Writes the complete mutable state: lattice, column bookkeeping, clock, counters, η, the event catalogue as it
+     * is (not rebuilt: the order of the events in each class decides what a random number picks) and the generator.
+     * {@link #readState} on a simulation built from the same config then continues exactly as this one would. (The
+     * ion supplies keep no state of their own; one that does must be saved here too.)
+     */
+    public void writeState(DataOutput out) throws IOException {
+        out.writeInt(STATE_FORMAT);
+        StateData.writeBytes(out, species, species.length);
+        StateData.writeBytes(out, metalNeighbours, metalNeighbours.length);
+        StateData.writeInts(out, columnTop, columnTop.length);
+        StateData.writeInts(out, columnsWithTop, columnsWithTop.length);
+        out.writeInt(highestTop);
+        StateData.writeInts(out, columnSolid, columnSolid.length);
+        out.writeDouble(time);
+        for (long counter : new long[]{events, reductions, oxidations, hops, nullSteps, rejected, metalAtoms}) {
+            out.writeLong(counter);
+        }
+        out.writeBoolean(boxFull);
+        out.writeDouble(etaIntegral);
+        control.writeState(out);
+        catalog.writeState(out);
+        byte[] generator = ((RandomProviderDefaultState) rng.saveState()).getState();
+        StateData.writeBytes(out, generator, generator.length);
+    }
+
+    /**
+     * Replaces the state of this freshly built simulation by one written by {@link #writeState} from a simulation of
+     * the same config. Throws IOException, leaving this simulation unusable, if the state does not fit.
+     */
+    public void readState(DataInput in) throws IOException {
+        StateData.expect(in.readInt(), STATE_FORMAT, "engine state format");
+        StateData.readBytesInto(in, species, "sites");
+        StateData.readBytesInto(in, metalNeighbours, "sites");
+        StateData.readIntsInto(in, columnTop, "columns");
+        StateData.readIntsInto(in, columnsWithTop, "layers");
+        highestTop = StateData.checkRange(in.readInt(), topZ, "highest layer");
+        StateData.readIntsInto(in, columnSolid, "columns");
+        time = in.readDouble();
+        events = in.readLong();
+        reductions = in.readLong();
+        oxidations = in.readLong();
+        hops = in.readLong();
+        nullSteps = in.readLong();
+        rejected = in.readLong();
+        metalAtoms = in.readLong();
+        boxFull = in.readBoolean();
+        etaIntegral = in.readDouble();
+        control.readState(in);
+        catalog.readState(in, species.length);
+        byte[] generator = StateData.readBytes(in, 1 << 16, "generator state");
+        try {
+            rng.restoreState(new RandomProviderDefaultState(generator));
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new IOException("generator state does not fit: " + e.getMessage());
+        }
     }
 
     /**

@@ -4,22 +4,35 @@ import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 
 /** Writes a CSV table row by row; numbers are written with Locale.ROOT so files read the same everywhere. */
 public final class CsvWriter implements Closeable {
+    private final FileChannel channel;
     private final BufferedWriter out;
 
     public CsvWriter(Path file, String... header) {
+        this(file, 0);
         try {
-            out = Files.newBufferedWriter(file);
             out.write(String.join(",", header));
             out.newLine();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
+    }
+
+    private CsvWriter(Path file, long keep) {
+        channel = OutputFiles.openAt(file, keep);
+        out = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8));
+    }
+
+    /** Continues a table from its first {@code length} bytes, dropping what was written after them. */
+    public static CsvWriter continueAt(Path file, long length) {
+        return new CsvWriter(file, length);
     }
 
     public void row(Object... values) {
@@ -56,6 +69,12 @@ public final class CsvWriter implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write CSV", e);
         }
+    }
+
+    /** Flushes the rows and forces them to disk; returns the file's length. */
+    public long sync() {
+        flush();
+        return OutputFiles.force(channel);
     }
 
     @Override

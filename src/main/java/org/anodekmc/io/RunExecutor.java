@@ -13,15 +13,20 @@ import org.anodekmc.observe.NucleationAnalysis;
 import org.anodekmc.observe.Sample;
 import org.anodekmc.transport.Supplies;
 
+import java.io.DataInputStream;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
  * Runs one config into a run folder: config.resolved.yaml, timeseries.csv, islands.csv, summary.json and
- * trajectory.bin. Rows and frames are spread evenly over the run's progress towards its stop limit.
+ * trajectory.bin. Rows and frames are spread evenly over the run's progress towards its stop limit. A run can write
+ * checkpoints, be stopped on request and be resumed; the resumed run ends byte for byte as the run without the stop.
  */
 public final class RunExecutor {
     /** Progress of a running simulation, reported about twice a second. */
@@ -34,6 +39,15 @@ public final class RunExecutor {
                          NucleationAnalysis nucleation) {
     }
 
+    /**
+     * How a run is watched: periodic checkpoints ({@code checkpoints} null: none) and a request to stop early,
+     * checked every 2^18 events and at every row and frame; a stopped run writes a checkpoint, flushes its outputs and
+     * throws {@link RunInterruptedException}.
+     */
+    public record Options(CheckpointPolicy checkpoints, BooleanSupplier stopRequested) {
+        public static final Options NONE = new Options(null, () -> false);
+    }
+
     private static final long EVENTS_PER_CHECK = 1 << 18;
     private static final long PROGRESS_INTERVAL_NANOS = 500_000_000L;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -42,24 +56,104 @@ public final class RunExecutor {
     }
 
     public static Result run(SimulationConfig config, Path folder, Consumer<Progress> progress) {
+        return run(config, folder, Options.NONE, progress);
+    }
+
+    public static Result run(SimulationConfig config, Path folder, Options options, Consumer<Progress> progress) {
         RunFolder run = RunFolder.begin(folder);
-        RunFolder.writeAtomically(run.file(RunFolder.CONFIG), ConfigLoader.toYaml(config));
+        String yaml = ConfigLoader.toYaml(config);
+        RunFolder.writeAtomically(run.file(RunFolder.CONFIG), yaml);
         long wallStart = System.nanoTime();
         Simulation sim = Supplies.newSimulation(config);
-        Schedule schedule = new Schedule(config, sim);
-        int rows = config.output().rows();
-        int frames = config.output().frames();
-
-        Rows recorded = new Rows(rows + 1);
+        Session session = new Session(config, run, CheckpointFile.hash(yaml.getBytes(StandardCharsets.UTF_8)), sim,
+                options.checkpoints(), wallStart, 0);
         Simulation.Stop stop;
         try (CsvWriter series = new CsvWriter(run.file(RunFolder.TIMESERIES), Sample.COLUMNS);
              TrajectoryWriter trajectory = new TrajectoryWriter(run.file(RunFolder.TRAJECTORY), sim)) {
-            recorded.add(Sample.of(sim, null), series);
-            if (frames > 0) {
+            session.recorded.add(Sample.of(sim, null), series);
+            if (session.frames > 0) {
                 trajectory.write(sim);
             }
-            int nextRow = 1;
-            int nextFrame = 1;
+            stop = session.loop(series, trajectory, options.stopRequested(), progress);
+        }
+        return session.finish(stop);
+    }
+
+    /**
+     * Continues an interrupted run from its last checkpoint. It ends exactly as the uninterrupted run would have:
+     * same rows, frames, islands and summary (apart from the wall-clock fields).
+     *
+     * @param folder  the run folder (RUN) or its partial folder (RUN.partial)
+     * @param options {@code checkpoints} null continues with the run's own checkpoint policy
+     * @throws IllegalArgumentException if there is nothing to resume, or the checkpoint is missing, damaged or
+     *                                  does not fit the folder's config and outputs
+     */
+    public static Result resume(Path folder, Options options, Consumer<Progress> progress) {
+        RunFolder run = RunFolder.reopen(folder);
+        Path configFile = run.file(RunFolder.CONFIG);
+        byte[] yaml;
+        try {
+            yaml = Files.readAllBytes(configFile);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + configFile + " of the interrupted run");
+        }
+        long wallStart = System.nanoTime();
+        byte[] hash = CheckpointFile.hash(yaml);
+        Session session = CheckpointFile.read(run.file(RunFolder.CHECKPOINT), hash, in -> {
+            SimulationConfig config = ConfigLoader.withBuiltInPresets().load(configFile);
+            return Session.restore(in, config, run, hash, options.checkpoints(), wallStart);
+        });
+        Simulation.Stop stop;
+        try (CsvWriter series = CsvWriter.continueAt(run.file(RunFolder.TIMESERIES), session.seriesLength);
+             TrajectoryWriter trajectory = TrajectoryWriter.continueAt(run.file(RunFolder.TRAJECTORY), session.sim,
+                     session.trajectoryLength, session.trajectoryFrames)) {
+            stop = session.loop(series, trajectory, options.stopRequested(), progress);
+        }
+        return session.finish(stop);
+    }
+
+    /** A run from its start (or a resume) to its end (or a stop): the simulation, its outputs' schedule and rows. */
+    private static final class Session {
+        private final SimulationConfig config;
+        private final RunFolder run;
+        private final byte[] configHash;
+        private final Simulation sim;
+        private final Schedule schedule;
+        private final int rows;
+        private final int frames;
+        private final CheckpointPolicy checkpoints;
+        private final long wallStart;
+        /** Wall-clock seconds of the sessions before this one. */
+        private final double wallBefore;
+        private RecordedRows recorded;
+        private int nextRow = 1;
+        private int nextFrame = 1;
+        private long nextCheckpointEvents = Long.MAX_VALUE;
+        private double nextCheckpointTime = Double.POSITIVE_INFINITY;
+        private long nextCheckpointWall;
+        /** Lengths of the outputs at the checkpoint a resumed session starts from. */
+        private long seriesLength;
+        private long trajectoryLength;
+        private int trajectoryFrames;
+
+        Session(SimulationConfig config, RunFolder run, byte[] configHash, Simulation sim,
+                CheckpointPolicy checkpoints, long wallStart, double wallBefore) {
+            this.config = config;
+            this.run = run;
+            this.configHash = configHash;
+            this.sim = sim;
+            this.checkpoints = checkpoints;
+            this.wallStart = wallStart;
+            this.wallBefore = wallBefore;
+            schedule = new Schedule(config, sim);
+            rows = config.output().rows();
+            frames = config.output().frames();
+            recorded = new RecordedRows(rows + 1);
+        }
+
+        Simulation.Stop loop(CsvWriter series, TrajectoryWriter trajectory, BooleanSupplier stopRequested,
+                             Consumer<Progress> progress) {
+            scheduleCheckpoint(System.nanoTime());
             long lastReport = System.nanoTime();
             while (true) {
                 double timeTarget = schedule.time(nextRow, rows);
@@ -70,7 +164,10 @@ public final class RunExecutor {
                     ionTarget = Math.min(ionTarget, schedule.ions(nextFrame, frames));
                     eventTarget = Math.min(eventTarget, schedule.events(nextFrame, frames));
                 }
-                stop = sim.advance(timeTarget, ionTarget, eventTarget);
+                // the engine checks its event limit before the next random draw, so stopping at one leaves the run
+                // as it was: event checkpoints fall exactly on their count
+                eventTarget = Math.min(eventTarget, nextCheckpointEvents);
+                Simulation.Stop stop = sim.advance(timeTarget, ionTarget, eventTarget);
                 boolean finished = stop != Simulation.Stop.TARGET || schedule.reached(sim, rows, rows);
                 if (finished || schedule.reached(sim, nextRow, rows)) {
                     nextRow = schedule.lastReached(sim, nextRow, rows) + 1;
@@ -83,73 +180,130 @@ public final class RunExecutor {
                 long now = System.nanoTime();
                 if (progress != null && (finished || now - lastReport > PROGRESS_INTERVAL_NANOS)) {
                     lastReport = now;
-                    double elapsed = (now - wallStart) * 1e-9;
+                    double elapsed = wallSeconds(now);
                     progress.accept(new Progress(schedule.fraction(sim), sim.time(), recorded.last.eta(),
                             sim.chargeMAhPerCm2(), sim.events(), sim.events() / Math.max(elapsed, 1e-9), elapsed));
                 }
                 if (finished) {
-                    break;
+                    return stop;
                 }
                 series.flush();
+                boolean due = checkpointDue(now);
+                if (due) {
+                    writeCheckpoint(series, trajectory);
+                    scheduleCheckpoint(System.nanoTime());
+                }
+                if (stopRequested.getAsBoolean()) {
+                    if (!due) {
+                        writeCheckpoint(series, trajectory);
+                    }
+                    throw new RunInterruptedException(run.target(), run.partial(), sim.time(), sim.events());
+                }
             }
         }
-        double wallSeconds = (System.nanoTime() - wallStart) * 1e-9;
 
-        NucleationAnalysis nucleation = null;
-        if (config.control().mode().equals(ControlConfig.GALVANOSTATIC) && !Double.isNaN(sim.eta())) {
-            nucleation = NucleationAnalysis.of(recorded.times(), recorded.etas(), recorded.charges());
-        }
-        writeIslands(run.file(RunFolder.ISLANDS), recorded, nucleation, recorded.last);
-        Map<String, Object> summary = Summaries.of(config, sim, stop, recorded.last, nucleation, wallSeconds);
-        try {
-            RunFolder.writeAtomically(run.file(RunFolder.SUMMARY), JSON.writeValueAsString(summary) + "\n");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-        run.commit();
-        return new Result(folder, stop, summary, nucleation);
-    }
-
-    /** The rows written so far: time, η, charge and islands of each, and the last one. */
-    private static final class Rows {
-        private final double[] time;
-        private final double[] eta;
-        private final double[] charge;
-        private final Islands[] islands;
-        private int count;
-        Sample last;
-
-        Rows(int capacity) {
-            time = new double[capacity];
-            eta = new double[capacity];
-            charge = new double[capacity];
-            islands = new Islands[capacity];
+        private void scheduleCheckpoint(long now) {
+            if (checkpoints != null) {
+                nextCheckpointEvents = checkpoints.nextEvents(sim.events());
+                nextCheckpointTime = checkpoints.nextTime(sim.time());
+                nextCheckpointWall = checkpoints.nextWallNanos(now);
+            }
         }
 
-        void add(Sample sample, CsvWriter series) {
-            series.row(sample.values());
-            time[count] = sample.time();
-            eta[count] = sample.eta();
-            islands[count] = sample.islands();
-            charge[count++] = sample.charge();
-            last = sample;
+        private boolean checkpointDue(long now) {
+            return sim.events() >= nextCheckpointEvents || sim.time() >= nextCheckpointTime
+                    || checkpoints != null && checkpoints.unit() == CheckpointPolicy.Unit.WALL_MINUTES
+                    && now - nextCheckpointWall >= 0;
         }
 
-        double[] times() {
-            return java.util.Arrays.copyOf(time, count);
+        /** Wall-clock time of the whole run up to {@code now}, all sessions, s. */
+        private double wallSeconds(long now) {
+            return wallBefore + (now - wallStart) * 1e-9;
         }
 
-        double[] etas() {
-            return java.util.Arrays.copyOf(eta, count);
+        /**
+         * Saves everything the rest of the run depends on. The outputs are forced to disk first, so a checkpoint never
+         * refers to rows or frames that a crash could lose.
+         */
+        private void writeCheckpoint(CsvWriter series, TrajectoryWriter trajectory) {
+            long seriesBytes = series.sync();
+            long trajectoryBytes = trajectory.sync();
+            double wall = wallSeconds(System.nanoTime());
+            CheckpointFile.write(run.file(RunFolder.CHECKPOINT), configHash, out -> {
+                out.writeUTF(checkpoints == null ? "" : checkpoints.spec());
+                out.writeInt(nextRow);
+                out.writeInt(nextFrame);
+                out.writeLong(seriesBytes);
+                out.writeLong(trajectoryBytes);
+                out.writeInt(trajectory.frames());
+                out.writeDouble(wall);
+                recorded.write(out);
+                sim.writeState(out);
+            });
         }
 
-        double[] charges() {
-            return java.util.Arrays.copyOf(charge, count);
+        /** The session a checkpoint left off; {@code checkpoints} null keeps the run's own policy. */
+        static Session restore(DataInputStream in, SimulationConfig config, RunFolder run, byte[] configHash,
+                               CheckpointPolicy checkpoints, long wallStart) throws IOException {
+            String spec = in.readUTF();
+            CheckpointPolicy policy = checkpoints != null || spec.isEmpty() ? checkpoints
+                    : CheckpointPolicy.parse(spec);
+            int nextRow = in.readInt();
+            int nextFrame = in.readInt();
+            long seriesLength = in.readLong();
+            long trajectoryLength = in.readLong();
+            int trajectoryFrames = in.readInt();
+            double wallBefore = in.readDouble();
+            Session session = new Session(config, run, configHash, Supplies.newSimulation(config), policy, wallStart,
+                    wallBefore);
+            if (nextRow < 1 || nextRow > session.rows || nextFrame < 1 || nextFrame > Math.max(1, session.frames)) {
+                throw new IOException("row " + nextRow + " or frame " + nextFrame + " is outside the run's schedule");
+            }
+            session.recorded = RecordedRows.read(in, session.rows + 1);
+            session.sim.readState(in);
+            session.nextRow = nextRow;
+            session.nextFrame = nextFrame;
+            session.seriesLength = requireLength(run.file(RunFolder.TIMESERIES), seriesLength);
+            session.trajectoryLength = requireLength(run.file(RunFolder.TRAJECTORY), trajectoryLength);
+            session.trajectoryFrames = trajectoryFrames;
+            return session;
+        }
+
+        /** An output must still hold what it held at the checkpoint; what came after is written again. */
+        private static long requireLength(Path file, long length) {
+            long size;
+            try {
+                size = Files.size(file);
+            } catch (IOException e) {
+                size = -1;
+            }
+            if (size < length) {
+                throw new IllegalArgumentException(file + " is " + (size < 0 ? "missing" : "shorter than when the "
+                        + "checkpoint was written") + ": the run folder was changed and cannot be resumed");
+            }
+            return length;
+        }
+
+        Result finish(Simulation.Stop stop) {
+            double wallSeconds = wallSeconds(System.nanoTime());
+            NucleationAnalysis nucleation = null;
+            if (config.control().mode().equals(ControlConfig.GALVANOSTATIC) && !Double.isNaN(sim.eta())) {
+                nucleation = NucleationAnalysis.of(recorded.times(), recorded.etas(), recorded.charges());
+            }
+            writeIslands(run.file(RunFolder.ISLANDS), recorded, nucleation, recorded.last);
+            Map<String, Object> summary = Summaries.of(config, sim, stop, recorded.last, nucleation, wallSeconds);
+            try {
+                RunFolder.writeAtomically(run.file(RunFolder.SUMMARY), JSON.writeValueAsString(summary) + "\n");
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+            run.commit();
+            return new Result(run.target(), stop, summary, nucleation);
         }
     }
 
     /** Size distribution of the nuclei at the row of the η peak (galvanostatic runs), and at the end. */
-    private static void writeIslands(Path file, Rows rows, NucleationAnalysis nucleation, Sample last) {
+    private static void writeIslands(Path file, RecordedRows rows, NucleationAnalysis nucleation, Sample last) {
         try (CsvWriter out = new CsvWriter(file, "moment", "time_s", "nucleus", "atoms", "footprint_sites",
                 "radius_nm")) {
             if (nucleation != null) {

@@ -19,6 +19,8 @@ public final class RunFolder {
     public static final String SUMMARY = "summary.json";
     public static final String ISLANDS = "islands.csv";
     public static final String TRAJECTORY = "trajectory.bin";
+    /** The state an interrupted run resumes from; only in the partial folder. */
+    public static final String CHECKPOINT = "checkpoint.bin";
 
     private final Path target;
     private final Path work;
@@ -40,6 +42,30 @@ public final class RunFolder {
         return new RunFolder(target, work);
     }
 
+    /**
+     * The partial folder of an interrupted run, to continue it.
+     *
+     * @param folder the run (RUN) or its partial folder (RUN.partial)
+     */
+    public static RunFolder reopen(Path folder) {
+        Path named = folder.normalize();
+        if (named.getFileName() == null || named.getFileName().toString().isEmpty()
+                || named.getFileName().toString().equals("..")) {
+            named = folder.toAbsolutePath().normalize();
+        }
+        String name = named.getFileName().toString();
+        Path target = name.endsWith(PARTIAL_SUFFIX)
+                ? named.resolveSibling(name.substring(0, name.length() - PARTIAL_SUFFIX.length())) : named;
+        Path work = target.resolveSibling(target.getFileName() + PARTIAL_SUFFIX);
+        if (!Files.isDirectory(work)) {
+            if (Files.isRegularFile(target.resolve(SUMMARY))) {
+                throw new IllegalArgumentException(folder + " is a finished run: there is nothing to resume");
+            }
+            throw new IllegalArgumentException("no interrupted run at " + folder + " (there is no " + work + ")");
+        }
+        return new RunFolder(target, work);
+    }
+
     /** Where files go while the run is in progress. */
     public Path file(String name) {
         return work.resolve(name);
@@ -49,7 +75,12 @@ public final class RunFolder {
         return target;
     }
 
-    /** Replaces any earlier folder of that name with the finished one. */
+    /** The folder that holds the run while it is in progress. */
+    public Path partial() {
+        return work;
+    }
+
+    /** Replaces any earlier folder of that name with the finished one, without the finished run's checkpoint. */
     public void commit() {
         try {
             Path old = target.resolveSibling(target.getFileName() + ".old");
@@ -59,6 +90,9 @@ public final class RunFolder {
             }
             Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
             deleteTree(old);
+            // removed only now: until the rename, a crash leaves a partial folder that can still be resumed
+            Files.deleteIfExists(target.resolve(CHECKPOINT));
+            Files.deleteIfExists(CheckpointFile.temporary(target.resolve(CHECKPOINT)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot finish run folder " + target, e);
         }

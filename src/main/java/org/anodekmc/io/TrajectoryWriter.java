@@ -9,12 +9,14 @@ import java.io.Closeable;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.zip.Deflater;
 
 /** Appends deposit snapshots to a trajectory file (format in {@link Trajectory}). */
 public final class TrajectoryWriter implements Closeable {
+    private final FileChannel channel;
     private final DataOutputStream out;
     private final Deflater deflater = new Deflater(Deflater.BEST_SPEED);
     private final byte[] bits;
@@ -22,12 +24,9 @@ public final class TrajectoryWriter implements Closeable {
     private int frames;
 
     public TrajectoryWriter(Path file, Simulation sim) {
+        this(file, sim, 0, 0);
         Lattice lattice = sim.lattice();
-        int layers = lattice.sizeZ() - sim.surfaceZ();
-        bits = new byte[(int) (((long) lattice.columns() * layers + 7) / 8)];
-        compressed = new byte[bits.length + 64];
         try {
-            out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
             out.writeLong(Trajectory.MAGIC);
             out.writeInt(lattice.sizeX());
             out.writeInt(lattice.sizeY());
@@ -40,6 +39,21 @@ public final class TrajectoryWriter implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write trajectory " + file, e);
         }
+    }
+
+    private TrajectoryWriter(Path file, Simulation sim, long keep, int frames) {
+        Lattice lattice = sim.lattice();
+        int layers = lattice.sizeZ() - sim.surfaceZ();
+        bits = new byte[(int) (((long) lattice.columns() * layers + 7) / 8)];
+        compressed = new byte[bits.length + 64];
+        channel = OutputFiles.openAt(file, keep);
+        out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16));
+        this.frames = frames;
+    }
+
+    /** Continues a trajectory that held {@code frames} frames in its first {@code length} bytes. */
+    public static TrajectoryWriter continueAt(Path file, Simulation sim, long length, int frames) {
+        return new TrajectoryWriter(file, sim, length, frames);
     }
 
     public void write(Simulation sim) {
@@ -82,6 +96,16 @@ public final class TrajectoryWriter implements Closeable {
 
     public int frames() {
         return frames;
+    }
+
+    /** Flushes the frames and forces them to disk; returns the file's length. */
+    public long sync() {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write trajectory", e);
+        }
+        return OutputFiles.force(channel);
     }
 
     @Override

@@ -1,0 +1,135 @@
+package org.anodekmc.io;
+
+import org.anodekmc.engine.StateData;
+import org.anodekmc.observe.Islands;
+import org.anodekmc.observe.Morphology;
+import org.anodekmc.observe.Sample;
+import org.anodekmc.observe.SurfaceStatistics;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * The rows of a run written so far: time, η, charge and islands of each (the nucleation analysis and islands.csv
+ * need them at the end) and the last row's whole sample (the next row's reference). A checkpoint stores them exactly,
+ * so a resumed run ends with the same analysis as an uninterrupted one.
+ */
+final class RecordedRows {
+    final double[] time;
+    final double[] eta;
+    final double[] charge;
+    final Islands[] islands;
+    int count;
+    Sample last;
+
+    RecordedRows(int capacity) {
+        time = new double[capacity];
+        eta = new double[capacity];
+        charge = new double[capacity];
+        islands = new Islands[capacity];
+    }
+
+    void add(Sample sample, CsvWriter series) {
+        series.row(sample.values());
+        time[count] = sample.time();
+        eta[count] = sample.eta();
+        islands[count] = sample.islands();
+        charge[count++] = sample.charge();
+        last = sample;
+    }
+
+    double[] times() {
+        return Arrays.copyOf(time, count);
+    }
+
+    double[] etas() {
+        return Arrays.copyOf(eta, count);
+    }
+
+    double[] charges() {
+        return Arrays.copyOf(charge, count);
+    }
+
+    void write(DataOutput out) throws IOException {
+        out.writeInt(count);
+        for (int i = 0; i < count; i++) {
+            out.writeDouble(time[i]);
+            out.writeDouble(eta[i]);
+            out.writeDouble(charge[i]);
+            writeIslands(out, islands[i]);
+        }
+        writeSample(out, last);
+    }
+
+    static RecordedRows read(DataInput in, int capacity) throws IOException {
+        RecordedRows rows = new RecordedRows(capacity);
+        int count = in.readInt();
+        if (count < 1 || count > capacity) {
+            throw new IOException("the checkpoint holds " + count + " rows; this run writes at most " + capacity);
+        }
+        for (int i = 0; i < count; i++) {
+            rows.time[i] = in.readDouble();
+            rows.eta[i] = in.readDouble();
+            rows.charge[i] = in.readDouble();
+            rows.islands[i] = readIslands(in);
+        }
+        rows.count = count;
+        rows.last = readSample(in);
+        return rows;
+    }
+
+    private static void writeSample(DataOutput out, Sample s) throws IOException {
+        for (double v : new double[]{s.time(), s.eta(), s.etaIntegral(), s.current(), s.charge(),
+                s.nanometresPerLayer(), s.areaCm2(), s.siteAreaCm2()}) {
+            out.writeDouble(v);
+        }
+        out.writeLong(s.atoms());
+        out.writeLong(s.reductions());
+        out.writeLong(s.oxidations());
+        out.writeLong(s.hops());
+        SurfaceStatistics f = s.surface();
+        StateData.writeInts(out, f.heights(), f.heights().length);
+        out.writeDouble(f.meanHeight());
+        out.writeDouble(f.roughness());
+        out.writeInt(f.maxHeight());
+        out.writeDouble(f.coverage());
+        out.writeDouble(f.siteCoverage());
+        out.writeDouble(f.porosity());
+        writeIslands(out, s.islands());
+        out.writeInt(s.morphology().tips());
+        out.writeDouble(s.morphology().fractalDimension());
+    }
+
+    private static Sample readSample(DataInput in) throws IOException {
+        double[] v = new double[8];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = in.readDouble();
+        }
+        long atoms = in.readLong();
+        long reductions = in.readLong();
+        long oxidations = in.readLong();
+        long hops = in.readLong();
+        SurfaceStatistics surface = new SurfaceStatistics(StateData.readInts(in, Integer.MAX_VALUE, "columns"),
+                in.readDouble(), in.readDouble(), in.readInt(), in.readDouble(), in.readDouble(), in.readDouble());
+        return new Sample(v[0], v[1], v[2], v[3], v[4], atoms, reductions, oxidations, hops, v[5], v[6], v[7],
+                surface, readIslands(in), new Morphology(in.readInt(), in.readDouble()));
+    }
+
+    private static void writeIslands(DataOutput out, Islands islands) throws IOException {
+        StateData.writeInts(out, islands.nucleusSizes(), islands.nuclei());
+        StateData.writeInts(out, islands.nucleusFootprint(), islands.nuclei());
+        out.writeInt(islands.adatoms());
+        out.writeLong(islands.detachedAtoms());
+    }
+
+    private static Islands readIslands(DataInput in) throws IOException {
+        int[] sizes = StateData.readInts(in, Integer.MAX_VALUE, "nuclei");
+        int[] footprints = StateData.readInts(in, sizes.length, "nucleus footprints");
+        if (footprints.length != sizes.length) {
+            throw new IOException("nuclei and footprints differ in number");
+        }
+        return new Islands(sizes, footprints, in.readInt(), in.readLong());
+    }
+}
