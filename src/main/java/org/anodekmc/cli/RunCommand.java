@@ -4,6 +4,7 @@ import org.anodekmc.config.ConfigLoader;
 import org.anodekmc.config.SimulationConfig;
 import org.anodekmc.io.CheckpointPolicy;
 import org.anodekmc.io.RunExecutor;
+import org.anodekmc.io.RunFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,6 +37,10 @@ final class RunCommand implements Callable<Integer> {
         SimulationConfig loaded = ConfigLoader.withBuiltInPresets().load(config);
         SimulationConfig resolved = seed == null ? loaded : loaded.withSeed(seed);
         Path folder = out != null ? out : Path.of("results", resolved.name());
+        if (RunFolder.hasResumableRun(folder)) {
+            System.err.println("note: starting over; the stopped run in " + folder + RunFolder.PARTIAL_SUFFIX
+                    + " is discarded (kmc resume " + folder + " would have continued it)");
+        }
         return RunOutcome.execute(quiet, (stop, progress) -> RunExecutor.run(resolved, folder,
                 new RunExecutor.Options(checkpoints, stop), progress));
     }

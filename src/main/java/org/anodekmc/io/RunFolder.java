@@ -30,6 +30,11 @@ public final class RunFolder {
         this.work = work;
     }
 
+    /** Whether {@code target} has a stopped run that {@code kmc resume} could continue. */
+    public static boolean hasResumableRun(Path target) {
+        return Files.isRegularFile(target.resolveSibling(target.getFileName() + PARTIAL_SUFFIX).resolve(CHECKPOINT));
+    }
+
     /** Starts a fresh run folder for {@code target}, discarding any earlier partial one. */
     public static RunFolder begin(Path target) {
         Path work = target.resolveSibling(target.getFileName() + PARTIAL_SUFFIX);
