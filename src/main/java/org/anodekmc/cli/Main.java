@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "kmc", mixinStandardHelpOptions = true, version = "anodekmc 0.1.0",
         description = "Lattice kinetic Monte Carlo of metal nucleation and growth on single-atom-decorated hosts.",
         subcommands = {RunCommand.class, ValidateCommand.class, BenchCommand.class, ExportCommand.class, ViewCommand.class,
-                RenderCommand.class,
+                RenderCommand.class, SweepCommand.class, PlotCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int BAD_INPUT = 2;
@@ -41,6 +41,6 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "name a command: run, validate, export, view, render (see kmc --help)");
+                "name a command: run, validate, export, view, render, sweep, plot (see kmc --help)");
     }
 }
