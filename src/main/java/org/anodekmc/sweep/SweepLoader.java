@@ -86,7 +86,7 @@ public final class SweepLoader {
                 String error = null;
                 try {
                     config = configs.resolve(tree, name).withSeed(runSeed);
-                } catch (ConfigException | IllegalArgumentException e) {
+                } catch (ConfigException e) {
                     error = e.getMessage();
                 }
                 runs.add(new Sweep.Run(runs.size(), p, r, points.get(p), id, runSeed, config, error));
