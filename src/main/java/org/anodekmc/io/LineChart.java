@@ -24,8 +24,11 @@ import java.awt.Font;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -146,7 +149,9 @@ public final class LineChart {
         if (categories != null) {
             x = new SymbolAxis(xLabel, categories.toArray(String[]::new));
         } else if (logX) {
-            x = new LogAxis(xLabel);
+            LogAxis log = new LogAxis(xLabel);
+            log.setNumberFormatOverride(new DecimalFormat("0.####", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+            x = log;
         } else {
             NumberAxis n = new NumberAxis(xLabel);
             n.setAutoRangeIncludesZero(false);

@@ -16,8 +16,9 @@ import java.util.List;
  *                    together; every axis has as many values)
  * @param replicates  runs per point with different seeds (default 1)
  * @param seed        master seed; each run's seed is derived from it, the point index and the replicate (default 1)
- * @param series      grid mode: path of the axis drawn as separate lines in the trend plots (default: none; then
- *                    the first axis is the x axis and every other axis gives lines)
+ * @param series      path of the axis drawn as separate lines in the trend plots; the x axis is then the first
+ *                    other axis (default: none; the first axis is the x axis, and in grid mode every combination of
+ *                    the other axes' values is a line)
  */
 public record SweepDefinition(String name, String description, JsonNode base, List<AxisDefinition> axes, String mode,
                               Integer replicates, Long seed, String series) {

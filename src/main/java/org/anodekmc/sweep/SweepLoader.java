@@ -64,7 +64,7 @@ public final class SweepLoader {
         }
         long seed = def.seed() == null ? 1 : def.seed();
         List<Sweep.Axis> axes = axes(def.axes(), baseResolved);
-        int series = seriesAxis(def.series(), axes, mode);
+        int series = seriesAxis(def.series(), axes);
         List<List<Integer>> points = mode.equals(SweepDefinition.GRID) ? grid(axes) : zip(axes);
         if ((long) points.size() * replicates > MAX_RUNS) {
             throw new ConfigException("axes", "the sweep asks for " + (long) points.size() * replicates
@@ -193,13 +193,9 @@ public final class SweepLoader {
         return values;
     }
 
-    private static int seriesAxis(String series, List<Sweep.Axis> axes, String mode) {
+    private static int seriesAxis(String series, List<Sweep.Axis> axes) {
         if (series == null) {
             return -1;
-        }
-        if (mode.equals(SweepDefinition.ZIP)) {
-            throw new ConfigException("series", "only a grid sweep has separate lines; in zip mode all axes move "
-                    + "together (remove series or use mode: grid)");
         }
         for (int a = 0; a < axes.size(); a++) {
             if (axes.get(a).path().toString().equals(series) || axes.get(a).column().equals(series)) {

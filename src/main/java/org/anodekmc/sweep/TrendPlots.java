@@ -14,8 +14,9 @@ import java.util.Map;
 
 /**
  * One trend plot per {@link Metric} (trend-eta_nuc.png, ...): the mean over replicates with standard-error bars
- * against the x axis. The x axis is the first axis that is not the series axis; every distinct combination of the
- * other axes' values is one line. In zip mode all axes move together, so there is one line against the first axis.
+ * against the x axis, which is the first axis that is not the series axis. Lines: one per value of the series axis
+ * when there is one; otherwise, in grid mode, one per combination of the other axes' values, and in zip mode (where
+ * all axes move together) a single line. A categorical x axis shows each distinct label once, in order of appearance.
  */
 public final class TrendPlots {
     public static final int WIDTH = 800;
@@ -54,7 +55,7 @@ public final class TrendPlots {
                 continue;
             }
             if (!x.numeric()) {
-                chart.categories(x.labels());
+                chart.categories(categories(x));
             } else if (logScale(x)) {
                 chart.logX();
             }
@@ -62,9 +63,14 @@ public final class TrendPlots {
         }
     }
 
-    /** Position on the x axis: the number itself, or the value's index on a categorical axis. */
+    /** Position on the x axis: the number itself, or the place of the value's label among the distinct labels. */
     private static double xValue(Sweep.Axis x, int valueIndex) {
-        return x.numeric() ? x.values().get(valueIndex).asDouble() : valueIndex;
+        return x.numeric() ? x.values().get(valueIndex).asDouble()
+                : categories(x).indexOf(x.labels().get(valueIndex));
+    }
+
+    private static List<String> categories(Sweep.Axis x) {
+        return x.labels().stream().distinct().toList();
     }
 
     /** A plot left from an earlier session whose metric has no value now would mislead. */
@@ -86,8 +92,9 @@ public final class TrendPlots {
         boolean zip = sweep.mode().equals(SweepDefinition.ZIP);
         for (SweepTables.PointStats p : tables.points()) {
             List<String> parts = new ArrayList<>();
-            for (int a = 0; a < sweep.axes().size() && !zip; a++) {
-                if (a != xAxis) {
+            for (int a = 0; a < sweep.axes().size(); a++) {
+                boolean splits = sweep.seriesAxis() >= 0 ? a == sweep.seriesAxis() : !zip && a != xAxis;
+                if (splits) {
                     Sweep.Axis axis = sweep.axes().get(a);
                     parts.add(axis.column() + " = " + axis.labels().get(p.valueIndex().get(a)));
                 }

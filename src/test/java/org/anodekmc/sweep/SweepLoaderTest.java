@@ -75,6 +75,7 @@ class SweepLoaderTest {
     void zipPairsTheValuesAndNeedsEqualLengths() {
         Sweep s = load("""
                 mode: zip
+                series: control.currentDensity
                 axes:
                   - {path: temperature, values: [280, 300, 320]}
                   - {path: control.currentDensity, values: [0.5, 1.0, 2.0]}
@@ -82,6 +83,7 @@ class SweepLoaderTest {
         assertEquals(3, s.points());
         assertEquals(300, s.runs().get(1).config().temperature());
         assertEquals(1.0, s.runs().get(1).config().control().currentDensity());
+        assertEquals(1, s.seriesAxis());
         ConfigException e = assertThrows(ConfigException.class, () -> load("""
                 mode: zip
                 axes:
