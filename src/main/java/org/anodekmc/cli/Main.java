@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code kmc} command. */
 @Command(name = "kmc", mixinStandardHelpOptions = true, version = "anodekmc 0.1.0",
         description = "Lattice kinetic Monte Carlo of metal nucleation and growth on single-atom-decorated hosts.",
-        subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, BenchCommand.class,
-                ExportCommand.class, ViewCommand.class, RenderCommand.class,
+        subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, SweepCommand.class,
+                PlotCommand.class, ViewCommand.class, RenderCommand.class, ExportCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int BAD_INPUT = 2;
@@ -41,6 +41,6 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "name a command: run, resume, validate, export, view, render (see kmc --help)");
+                "name a command: run, resume, validate, sweep, plot, view, render, export, bench (see kmc --help)");
     }
 }

@@ -106,7 +106,7 @@ public final class ConfigLoader {
 
     public SimulationConfig resolve(ObjectNode userTree, String defaultName) {
         ObjectNode tree = resolveTree(userTree, defaultName);
-        SimulationConfig config = bind(tree);
+        SimulationConfig config = bind(tree, SimulationConfig.class);
         ConfigValidator.validate(config);
         return config;
     }
@@ -253,9 +253,13 @@ public final class ConfigLoader {
         }
     }
 
-    private static SimulationConfig bind(ObjectNode tree) {
+    /**
+     * Binds a tree to a record type with the strict settings of run configs (unknown fields, nulls for numbers and
+     * floats for whole numbers are errors); problems become a ConfigException naming the field.
+     */
+    public static <T> T bind(JsonNode tree, Class<T> type) {
         try {
-            return YAML.treeToValue(tree, SimulationConfig.class);
+            return YAML.treeToValue(tree, type);
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
                     .map(Object::toString).sorted().collect(Collectors.joining(", "));
@@ -317,7 +321,8 @@ public final class ConfigLoader {
         }
     }
 
-    static String baseName(Path file) {
+    /** The file name without its extension: the default name of a run or sweep. */
+    public static String baseName(Path file) {
         String n = file.getFileName().toString();
         int dot = n.lastIndexOf('.');
         return dot > 0 ? n.substring(0, dot) : n;

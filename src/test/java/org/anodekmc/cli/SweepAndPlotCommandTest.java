@@ -1,0 +1,148 @@
+package org.anodekmc.cli;
+
+import org.anodekmc.TestConfigs;
+import org.anodekmc.io.RunExecutor;
+import org.anodekmc.io.RunFolder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SweepAndPlotCommandTest {
+    private static final String BASE = """
+            base:
+              lattice: {size: [12, 12, 8]}
+              metal: {name: M, charge: 1, atomicVolume: 21.62, bondEnergy: 0.08, terraceBarrier: 0.45,
+                      schwoebelBarrier: 0.0, attemptFrequency: 1.0e13, exchangeCurrentDensity: 1.0,
+                      transferCoefficient: 0.5}
+              substrate: {host: {name: H, bondEnergy: 0.1, terraceBarrier: 0.45}}
+              stop: {events: 1000}
+              output: {rows: 10, frames: 0}
+            """;
+
+    @TempDir
+    Path tmp;
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private PrintStream oldErr;
+    private PrintStream oldOut;
+
+    @BeforeEach
+    void capture() {
+        oldErr = System.err;
+        oldOut = System.out;
+        System.setErr(new PrintStream(err, true));
+        System.setOut(new PrintStream(out, true));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setErr(oldErr);
+        System.setOut(oldOut);
+    }
+
+    private Path sweepFile(String axes) throws IOException {
+        Path file = tmp.resolve("s.yaml");
+        Files.writeString(file, BASE + axes);
+        return file;
+    }
+
+    @Test
+    void anAxisPathThatIsNotAConfigFieldIsRejectedBeforeAnyRun() throws IOException {
+        Path file = sweepFile("""
+                axes:
+                  - {path: temperature, values: [300, 310]}
+                  - {path: control.currentDensty, values: [1, 2]}
+                """);
+        Path folder = tmp.resolve("out");
+        int code = Main.execute("sweep", file.toString(), "--out", folder.toString());
+        String message = err.toString();
+        assertEquals(2, code, message);
+        assertTrue(message.contains("axes[1].path") && message.contains("control.currentDensty"), message);
+        assertTrue(message.contains("control.currentDensity"), "suggests the field that exists: " + message);
+        assertEquals(1, message.strip().lines().count(), message);
+        assertFalse(message.contains("Exception"), message);
+        assertFalse(Files.exists(folder), "nothing written");
+    }
+
+    @Test
+    void aSweepWithAFailedPointFinishesTheOthersAndExitsWithOne() throws IOException {
+        Path file = sweepFile("axes: [{path: temperature, values: [300, -5]}]\n");
+        Path folder = tmp.resolve("out");
+        int code = Main.execute("sweep", file.toString(), "--out", folder.toString(), "--threads", "2", "-q");
+        assertEquals(1, code, err.toString());
+        assertTrue(err.toString().contains("1 run(s) failed"), err.toString());
+        assertTrue(out.toString().contains("1 runs ok"), out.toString());
+        assertTrue(Files.exists(folder.resolve("points/p0000-r0").resolve(RunFolder.SUMMARY)));
+    }
+
+    @Test
+    void zeroThreadsIsBadInput() throws IOException {
+        Path file = sweepFile("axes: [{path: temperature, values: [300]}]\n");
+        assertEquals(2, Main.execute("sweep", file.toString(), "--threads", "0", "--out", tmp.resolve("o").toString()));
+        assertTrue(err.toString().contains("--threads"), err.toString());
+        assertFalse(Files.exists(tmp.resolve("o")));
+    }
+
+    @Test
+    void plotDrawsThePlatingCurveAgainstTimeAndCapacity() throws IOException {
+        Path run = RunExecutor.run(TestConfigs.yaml(TestConfigs.metal(0.08, 0.45) + """
+                lattice: {size: [16, 16, 8]}
+                substrate:
+                  host: {name: H, bondEnergy: 0.1, terraceBarrier: 0.45}
+                  sites: [{name: S, bondEnergy: 0.35, fraction: 0.03}]
+                control: {mode: galvanostatic, currentDensity: 2.0}
+                stop: {charge: 0.00003}
+                output: {rows: 40, frames: 0}
+                """), tmp.resolve("run"), null).folder();
+        assertEquals(0, Main.execute("plot", run.toString()), err.toString());
+        assertNonBlankChart(run.resolve("plating-curve.png"));
+        Path capacity = tmp.resolve("capacity.png");
+        assertEquals(0, Main.execute("plot", run.toString(), "--x", "capacity", "--out", capacity.toString()));
+        assertNonBlankChart(capacity);
+        assertFalse(Files.exists(tmp.resolve("capacity.png.tmp")));
+    }
+
+    @Test
+    void plotOfAFolderThatIsNotARunIsBadInput() {
+        assertEquals(2, Main.execute("plot", tmp.toString()));
+        assertTrue(err.toString().contains("timeseries.csv"), err.toString());
+        assertEquals(2, Main.execute("plot", tmp.toString(), "--x", "charge"));
+    }
+
+    /** A drawn chart: the requested size, many colours (text, axes, line), and a red curve somewhere. */
+    private static void assertNonBlankChart(Path png) throws IOException {
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertEquals(900, image.getWidth());
+        Set<Integer> colours = new HashSet<>();
+        int reddish = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                colours.add(rgb);
+                int r = (rgb >> 16) & 0xff;
+                int g = (rgb >> 8) & 0xff;
+                int b = rgb & 0xff;
+                if (r > 200 && g < 120 && b < 120) {
+                    reddish++;
+                }
+            }
+        }
+        assertTrue(colours.size() > 20, "colours: " + colours.size());
+        assertTrue(reddish > 200, "pixels of the curve: " + reddish);
+    }
+}
