@@ -30,6 +30,9 @@ public final class Simulation {
     public enum Stop { TARGET, BOX_FULL, STALLED }
 
     private static final int NONE = -1;
+    private static final int SPECIES_BITS = 0x0F;
+    /** Increment of a cell for one more metal neighbour. */
+    private static final int METAL_NEIGHBOUR = 1 << 4;
     private static final int REDOX = 0;
 
     private final Lattice lattice;
@@ -44,8 +47,11 @@ public final class Simulation {
     private final RateModel rates;
     private final SiteEnergetics energetics;
 
-    private final byte[] species;
-    private final byte[] metalNeighbours;
+    /**
+     * One byte per site: the species in the low four bits, the number of metal first-shell neighbours in the high
+     * four. One array instead of two halves the memory an event touches.
+     */
+    private final byte[] cells;
     /** Below-code (host or SA species) of the top substrate site of each column. */
     private final byte[] belowCode;
     /** Highest occupied z of each column (substrate included). */
@@ -124,8 +130,7 @@ public final class Simulation {
         control = new ElectrochemicalControl(config.control(), areaCm2, rates.charge(), redoxKinetics);
         rng = RandomSource.XO_SHI_RO_256_PP.create(config.seed());
 
-        species = new byte[lattice.sites()];
-        metalNeighbours = new byte[lattice.sites()];
+        cells = new byte[lattice.sites()];
         belowCode = new byte[columns];
         columnTop = new int[columns];
         columnsWithTop = new int[sizeZ];
@@ -137,9 +142,9 @@ public final class Simulation {
         siteSpeciesCount = new int[config.substrate().sites().size()];
         for (int c = 0; c < columns; c++) {
             for (int z = 0; z < surfaceZ - 1; z++) {
-                species[lattice.site(c, z)] = Species.HOST;
+                cells[lattice.site(c, z)] = Species.HOST;
             }
-            species[lattice.site(c, surfaceZ - 1)] = top[c];
+            cells[lattice.site(c, surfaceZ - 1)] = top[c];
             belowCode[c] = (byte) SiteEnergetics.belowCode(top[c]);
             columnTop[c] = surfaceZ - 1;
             columnsWithTop[surfaceZ - 1]++;
@@ -246,7 +251,7 @@ public final class Simulation {
         int column = lattice.column(site);
         int z = site - column * sizeZ;
         if (k == REDOX) {
-            if (species[site] == Species.EMPTY) {
+            if (speciesAt(site) == Species.EMPTY) {
                 reductions++;
                 control.transfer(+1);
                 setSpecies(site, column, z, Species.METAL);
@@ -292,19 +297,19 @@ public final class Simulation {
     }
 
     private void setSpecies(int site, int column, int z, byte value) {
-        species[site] = value;
+        cells[site] = (byte) ((cells[site] & ~SPECIES_BITS) | value);
         int delta = value == Species.METAL ? 1 : -1;
         for (int d = 0; d < coordination; d++) {
             int nz = z + lattice.dz(d);
             if (nz >= surfaceZ && nz <= topZ) {
-                metalNeighbours[lattice.site(lattice.neighbourColumn(column, z, d), nz)] += delta;
+                cells[lattice.site(lattice.neighbourColumn(column, z, d), nz)] += delta * METAL_NEIGHBOUR;
             }
         }
         metalAtoms += delta;
         if (value == Species.METAL) {
             if (z == columnSolid[column]) {
                 int solid = z + 1;
-                while (solid <= topZ && species[lattice.site(column, solid)] == Species.METAL) {
+                while (solid <= topZ && speciesAt(lattice.site(column, solid)) == Species.METAL) {
                     solid++;
                 }
                 columnSolid[column] = solid;
@@ -320,7 +325,7 @@ public final class Simulation {
         }
         if (value == Species.EMPTY && z == columnTop[column]) {
             int top = z - 1;
-            while (species[lattice.site(column, top)] == Species.EMPTY) {
+            while (speciesAt(lattice.site(column, top)) == Species.EMPTY) {
                 top--;
             }
             moveColumnTop(column, top);
@@ -359,8 +364,8 @@ public final class Simulation {
             if (n != refreshed) {
                 refreshSite(n, nc, nz);
             }
-            if (hopDirections > 0 && species[n] == Species.EMPTY
-                    && (hopsSeeTargetBinding || supportChanged(n, nc, nz, species[site] == Species.METAL))) {
+            if (hopDirections > 0 && speciesAt(n) == Species.EMPTY
+                    && (hopsSeeTargetBinding || supportChanged(n, nc, nz, speciesAt(site) == Species.METAL))) {
                 refreshHopsInto(n, nc, nz, site);
             }
         }
@@ -391,7 +396,7 @@ public final class Simulation {
             }
             int sc = lattice.neighbourColumn(column, z, back);
             int source = lattice.site(sc, sz);
-            if (source != skip && species[source] == Species.METAL) {
+            if (source != skip && speciesAt(source) == Species.METAL) {
                 setEvent(source, 1 + d, hopClass(signature(source, sc, sz), sc, sz, d));
             }
         }
@@ -405,7 +410,7 @@ public final class Simulation {
         }
         int sc = lattice.neighbourColumn(column, z, back);
         int source = lattice.site(sc, sz);
-        if (species[source] == Species.METAL) {
+        if (speciesAt(source) == Species.METAL) {
             int d = lattice.reverse(back);
             setEvent(source, 1 + d, hopClass(signature(source, sc, sz), sc, sz, d));
         }
@@ -425,7 +430,7 @@ public final class Simulation {
 
     /** Recomputes all events owned by a site: its reduction or oxidation and its hops. */
     private void refreshSite(int site, int column, int z) {
-        byte sp = species[site];
+        byte sp = speciesAt(site);
         int[] classes = scratchClasses;
         boolean any = false;
         int signature = signature(site, column, z);
@@ -469,12 +474,12 @@ public final class Simulation {
         }
         int tc = lattice.neighbourColumn(column, z, direction);
         int target = lattice.site(tc, tz);
-        if (species[target] != Species.EMPTY) {
+        if (speciesAt(target) != Species.EMPTY) {
             return NONE;
         }
         boolean firstShell = direction < coordination;
-        if (!firstShell && species[lattice.site(column, tz)] != Species.EMPTY
-                && species[lattice.site(tc, z)] != Species.EMPTY) {
+        if (!firstShell && speciesAt(lattice.site(column, tz)) != Species.EMPTY
+                && speciesAt(lattice.site(tc, z)) != Species.EMPTY) {
             return NONE;
         }
         // the target's binding without the moving atom, which is its neighbour only for first-shell hops
@@ -482,8 +487,12 @@ public final class Simulation {
         return rates.hopClass(from, to, z == surfaceZ && tz == surfaceZ, !firstShell);
     }
 
+    private byte speciesAt(int site) {
+        return (byte) (cells[site] & SPECIES_BITS);
+    }
+
     private int signature(int site, int column, int z) {
-        return metalNeighbours[site] + (z == surfaceZ ? signatureStride * belowCode[column] : 0);
+        return (cells[site] >> 4) + (z == surfaceZ ? signatureStride * belowCode[column] : 0);
     }
 
     // ---------------------------------------------------------------- read access for observers
@@ -497,7 +506,7 @@ public final class Simulation {
     }
 
     public byte species(int site) {
-        return species[site];
+        return speciesAt(site);
     }
 
     /** First layer above the substrate (the number of substrate layers). */
@@ -628,7 +637,7 @@ public final class Simulation {
             for (int z = surfaceZ; z <= topZ; z++) {
                 int site = lattice.site(c, z);
                 int slot = catalog.slotOf(site);
-                byte sp = species[site];
+                byte sp = speciesAt(site);
                 int signature = signature(site, c, z);
                 for (int k = 0; k < 1 + hopDirections; k++) {
                     int expected;
@@ -653,7 +662,7 @@ public final class Simulation {
 
     /** Bytes held by the lattice state (species and metal-neighbour count, one byte each per site). */
     public long latticeStateBytes() {
-        return (long) species.length + metalNeighbours.length;
+        return cells.length;
     }
 
     /** Bytes held by everything else: the event catalogue and the per-column arrays. */
@@ -665,7 +674,7 @@ public final class Simulation {
     // ---------------------------------------------------------------- checkpoints
 
     /** Layout of {@link #writeState}; bump it whenever the state written changes. */
-    private static final int STATE_FORMAT = 1;
+    private static final int STATE_FORMAT = 2;
 
     /**
      * Writes the complete mutable state: lattice, column bookkeeping, clock, counters, η, the event catalogue as it
@@ -675,8 +684,7 @@ public final class Simulation {
      */
     public void writeState(DataOutput out) throws IOException {
         out.writeInt(STATE_FORMAT);
-        StateData.writeBytes(out, species, species.length);
-        StateData.writeBytes(out, metalNeighbours, metalNeighbours.length);
+        StateData.writeBytes(out, cells, cells.length);
         StateData.writeInts(out, columnTop, columnTop.length);
         StateData.writeInts(out, columnsWithTop, columnsWithTop.length);
         out.writeInt(highestTop);
@@ -699,8 +707,7 @@ public final class Simulation {
      */
     public void readState(DataInput in) throws IOException {
         StateData.expect(in.readInt(), STATE_FORMAT, "engine state format");
-        StateData.readBytesInto(in, species, "sites");
-        StateData.readBytesInto(in, metalNeighbours, "sites");
+        StateData.readBytesInto(in, cells, "sites");
         StateData.readIntsInto(in, columnTop, "columns");
         StateData.readIntsInto(in, columnsWithTop, "layers");
         highestTop = StateData.checkRange(in.readInt(), topZ, "highest layer");
@@ -716,7 +723,7 @@ public final class Simulation {
         boxFull = in.readBoolean();
         etaIntegral = in.readDouble();
         control.readState(in);
-        catalog.readState(in, species.length);
+        catalog.readState(in, cells.length);
         byte[] generator = StateData.readBytes(in, 1 << 16, "generator state");
         try {
             rng.restoreState(new RandomProviderDefaultState(generator));
@@ -752,7 +759,7 @@ public final class Simulation {
                 }
                 int nc = lattice.neighbourColumn(column, z, d);
                 int n = lattice.site(nc, nz);
-                if (n != to && species[n] == Species.METAL && !connected(n, nc, nz)) {
+                if (n != to && speciesAt(n) == Species.METAL && !connected(n, nc, nz)) {
                     return false;
                 }
             }
@@ -760,7 +767,7 @@ public final class Simulation {
         }
 
         private boolean metal(int site) {
-            return site == added || (site != removed && species[site] == Species.METAL);
+            return site == added || (site != removed && speciesAt(site) == Species.METAL);
         }
 
         /** The site rests on the substrate or on a column that stays solid metal down to it. */
