@@ -1,13 +1,14 @@
 package org.anodekmc.cli;
 
+import org.anodekmc.ConsoleCapture;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 import org.anodekmc.TestConfigs;
 import org.anodekmc.config.SimulationConfig;
 import org.anodekmc.io.CheckpointPolicy;
 import org.anodekmc.io.RunExecutor;
 import org.anodekmc.io.RunFolder;
 import org.anodekmc.io.RunInterruptedException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,7 +16,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -30,24 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ResumeCommandTest {
     @TempDir
     Path tmp;
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream oldErr;
-    private PrintStream oldOut;
-
-    @BeforeEach
-    void capture() {
-        oldErr = System.err;
-        oldOut = System.out;
-        System.setErr(new PrintStream(err, true));
-        System.setOut(new PrintStream(out, true));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setErr(oldErr);
-        System.setOut(oldOut);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
+    private final ByteArrayOutputStream err = console.err;
+    private final ByteArrayOutputStream out = console.out;
 
     private static SimulationConfig config() {
         return TestConfigs.yaml(TestConfigs.metal(0.08, 0.5) + """

@@ -1,17 +1,17 @@
 package org.anodekmc.cli;
 
+import org.anodekmc.ConsoleCapture;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 import org.anodekmc.io.RunFolder;
 import org.anodekmc.viewer.FxTesting;
 import org.anodekmc.viewer.TestRuns;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -24,24 +24,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class ViewerCommandsTest {
     @TempDir
     Path tmp;
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream oldErr;
-    private PrintStream oldOut;
-
-    @BeforeEach
-    void capture() {
-        oldErr = System.err;
-        oldOut = System.out;
-        System.setErr(new PrintStream(err, true));
-        System.setOut(new PrintStream(out, true));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setErr(oldErr);
-        System.setOut(oldOut);
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
+    private final ByteArrayOutputStream err = console.err;
+    private final ByteArrayOutputStream out = console.out;
 
     @Test
     void renderDrawsTheFirstAndLastFramesDifferently() throws IOException {
