@@ -210,11 +210,6 @@ final class EventCatalog {
         return groupSum[0] * groupFactor[0] + groupSum[1] * groupFactor[1] + groupSum[2] * groupFactor[2];
     }
 
-    /** Total rate of one group, 1/s. */
-    double groupRate(int group) {
-        return groupSum[group] * groupFactor[group];
-    }
-
     /**
      * Picks an event with probability proportional to its rate.
      *
@@ -245,11 +240,6 @@ final class EventCatalog {
             }
         }
         return members[cls][rng.nextInt(memberCount[cls])];
-    }
-
-    /** Number of events currently in a class. */
-    int memberCount(int cls) {
-        return memberCount[cls];
     }
 
     /** Sites that currently own at least one event. */

@@ -618,11 +618,6 @@ public final class Simulation {
         return siteSpeciesCount[k];
     }
 
-    /** Total rate of the hop (0), reduction (1) or oxidation (2) events, 1/s. */
-    public double groupRate(int group) {
-        return catalog.groupRate(group);
-    }
-
     /** Sites that currently own events. */
     public int activeSites() {
         return catalog.activeSites();

@@ -34,6 +34,7 @@ final class Summaries {
         s.put("oxidations", sim.oxidations());
         s.put("hops", sim.hops());
         s.put("nullSteps", sim.nullSteps());
+        s.put("refusedEvents", sim.rejected());
         s.put("atoms", sim.metalAtoms());
         s.put("charge_mAh_cm2", sim.chargeMAhPerCm2());
         s.put("eta_V", number(sim.eta()));

@@ -63,14 +63,6 @@ public final class SiteEnergetics {
         return occupied[signature];
     }
 
-    public int metalNeighbours(int signature) {
-        return signature % (coordination + 1);
-    }
-
-    public int belowCodeOf(int signature) {
-        return signature / (coordination + 1);
-    }
-
     public double kinkBinding() {
         return kinkBinding;
     }

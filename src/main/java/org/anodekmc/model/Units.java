@@ -30,9 +30,4 @@ public final class Units {
     public static double fluxPerSite(double mAPerCm2, double siteAreaCm2, int charge) {
         return mAPerCm2 * 1e-3 * siteAreaCm2 / (charge * ELEMENTARY_CHARGE);
     }
-
-    /** Current density (mA/cm²) that delivers {@code perSite} ions per surface site per second. */
-    public static double currentDensity(double perSite, double siteAreaCm2, int charge) {
-        return perSite * charge * ELEMENTARY_CHARGE / siteAreaCm2 * 1e3;
-    }
 }

@@ -21,7 +21,7 @@ class UnitsTest {
     void fluxPerSurfaceSiteAtOneMilliampPerCm2() {
         double a = 2.78e-8; // cm
         assertEquals(4.82, Units.fluxPerSite(1.0, a * a, 1), 0.02);
-        assertEquals(1.0, Units.currentDensity(Units.fluxPerSite(1.0, a * a, 2), a * a, 2), 1e-12);
+        assertEquals(Units.fluxPerSite(1.0, a * a, 1) / 2, Units.fluxPerSite(1.0, a * a, 2), 1e-12);
     }
 
     @Test
