@@ -26,6 +26,17 @@ final class Coordinates {
         return s;
     }
 
+    /** Writes " x y z" and ends the line: the position columns that close an atom's line. */
+    void writePosition(java.io.Writer out, int xi, int yi, int zi) throws java.io.IOException {
+        out.write(' ');
+        out.write(x[xi]);
+        out.write(' ');
+        out.write(y[yi]);
+        out.write(' ');
+        out.write(z[zi]);
+        out.write('\n');
+    }
+
     /** A value such as a time, a box length or η, to nine significant digits. */
     static String number(double value) {
         return String.format(Locale.ROOT, "%.9g", value);

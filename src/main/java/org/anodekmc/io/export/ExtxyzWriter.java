@@ -29,13 +29,7 @@ final class ExtxyzWriter {
             out.write('\n');
             frame.forEachAtom((species, x, y, z) -> {
                 out.write(run.name(species));
-                out.write(' ');
-                out.write(at.x[x]);
-                out.write(' ');
-                out.write(at.y[y]);
-                out.write(' ');
-                out.write(at.z[z]);
-                out.write('\n');
+                at.writePosition(out, x, y, z);
             });
             progress.accept(i + 1);
         }

@@ -31,13 +31,7 @@ final class LammpsDumpWriter {
                 out.write(Long.toString(++id[0]));
                 out.write(' ');
                 out.write(Integer.toString(species));
-                out.write(' ');
-                out.write(at.x[x]);
-                out.write(' ');
-                out.write(at.y[y]);
-                out.write(' ');
-                out.write(at.z[z]);
-                out.write('\n');
+                at.writePosition(out, x, y, z);
             });
             progress.accept(i + 1);
         }
