@@ -93,11 +93,11 @@ class ExportCommandTest {
     @Test
     void missingRunFolderOrTrajectoryIsBadInput() throws IOException {
         Path outDir = tmp.resolve("out");
-        assertBadInput("run folder not found", outDir, "export", tmp.resolve("nope").toString(), "--format",
+        assertBadInput("no run folder", outDir, "export", tmp.resolve("nope").toString(), "--format",
                 "vti", "--out", outDir.toString());
         err.reset();
         Path empty = Files.createDirectories(tmp.resolve("empty"));
-        assertBadInput("is not a run folder: it has no trajectory.bin", outDir, "export", empty.toString(),
+        assertBadInput("is not a run folder (it has no trajectory.bin)", outDir, "export", empty.toString(),
                 "--format", "vti", "--out", outDir.toString());
     }
 

@@ -4,6 +4,7 @@ import org.anodekmc.config.ConfigLoader;
 import org.anodekmc.config.SimulationConfig;
 import org.anodekmc.config.SiteConfig;
 import org.anodekmc.io.RunFolder;
+import org.anodekmc.io.RunReader;
 import org.anodekmc.io.TrajectoryReader;
 import org.anodekmc.model.Species;
 
@@ -34,21 +35,11 @@ final class RunDeposit implements Closeable {
 
     /** Opens a run folder; anything missing or inconsistent is an {@link IllegalArgumentException} saying what. */
     static RunDeposit open(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            throw new IllegalArgumentException("run folder not found: " + folder);
-        }
-        for (String needed : List.of(RunFolder.TRAJECTORY, RunFolder.CONFIG)) {
-            if (!Files.isRegularFile(folder.resolve(needed))) {
-                throw new IllegalArgumentException(folder + " is not a run folder: it has no " + needed);
-            }
-        }
-        SimulationConfig config = ConfigLoader.withBuiltInPresets().load(folder.resolve(RunFolder.CONFIG));
-        TrajectoryReader trajectory = new TrajectoryReader(folder.resolve(RunFolder.TRAJECTORY));
+        RunReader run = RunReader.open(folder);
+        TrajectoryReader trajectory = run.trajectory();
         try {
             Path trajectoryFile = folder.resolve(RunFolder.TRAJECTORY);
-            if (trajectory.frames() == 0) {
-                throw new IllegalArgumentException(trajectoryFile + " holds no frames (was output.frames 0?)");
-            }
+            SimulationConfig config = ConfigLoader.withBuiltInPresets().load(folder.resolve(RunFolder.CONFIG));
             List<SiteConfig> sites = config.substrate().sites();
             int siteSpecies = sites == null ? 0 : sites.size();
             for (int c = 0; c < trajectory.sizeX() * trajectory.sizeY(); c++) {
