@@ -361,7 +361,8 @@ public final class Simulation {
             }
             int nc = lattice.neighbourColumn(column, z, d);
             int n = lattice.site(nc, nz);
-            if (n != refreshed) {
+            // without redox kinetics an empty neighbour owns no events (its species did not change in this event)
+            if (n != refreshed && (redoxKinetics || speciesAt(n) != Species.EMPTY)) {
                 refreshSite(n, nc, nz);
             }
             if (hopDirections > 0 && speciesAt(n) == Species.EMPTY
