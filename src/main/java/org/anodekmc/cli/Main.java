@@ -35,12 +35,19 @@ public final class Main implements Runnable {
             }
             return FAILURE;
         });
+        // a bad option gets one line, not the whole usage text
+        cli.setParameterExceptionHandler((e, badArgs) -> {
+            CommandLine failed = e.getCommandLine();
+            failed.getErr().println("error: " + e.getMessage() + " (see " + failed.getCommandSpec().qualifiedName()
+                    + " --help)");
+            return BAD_INPUT;
+        });
         return cli.execute(args);
     }
 
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "name a command: run, resume, validate, sweep, plot, view, render, export, bench (see kmc --help)");
+                "name a command: run, resume, validate, sweep, plot, view, render, export, bench");
     }
 }

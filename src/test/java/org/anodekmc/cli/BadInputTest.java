@@ -56,6 +56,20 @@ class BadInputTest {
         assertEquals(2, Main.execute("validate", config.toString()));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "export results/x                 | Missing required option: '--format",
+            "frobnicate                       | Unmatched argument",
+            "run --seed x y.yaml              | '--seed'",
+            "sweep s.yaml --threads           | --threads",
+    })
+    void badCommandLineGetsOneLineNamingTheOption(String args, String expected) {
+        assertEquals(2, Main.execute(args.trim().split("\\s+")));
+        String message = err.toString();
+        assertTrue(message.contains(expected) && message.contains("--help"), message);
+        assertEquals(1, message.strip().lines().count(), "one line: " + message);
+    }
+
     @org.junit.jupiter.api.Test
     void missingFileAndBadOptionAreBadInput() {
         assertEquals(2, Main.execute("run", tmp.resolve("nope.yaml").toString()));
