@@ -152,6 +152,9 @@ public final class ConfigLoader {
                 if (!site.hasNonNull("placement")) {
                     site.put("placement", SiteConfig.RANDOM);
                 }
+                if (!site.hasNonNull("lateralBondEnergy")) {
+                    site.put("lateralBondEnergy", 0.0);
+                }
                 resolved.add(site);
             }
             sub.set("sites", resolved);

@@ -113,6 +113,7 @@ final class ConfigValidator {
                 fail(f + ".name", "'" + site.name() + "' is listed twice");
             }
             atLeastZero(f + ".bondEnergy", site.bondEnergy(), "eV");
+            atLeastZero(f + ".lateralBondEnergy", site.lateralBondEnergy(), "eV");
             oneOf(f + ".placement", site.placement(), SiteConfig.RANDOM, SiteConfig.ORDERED);
             if ((site.fraction() == null) == (site.perNm2() == null)) {
                 fail(f, "give exactly one of fraction (of substrate sites) or perNm2 (sites per nm²)");

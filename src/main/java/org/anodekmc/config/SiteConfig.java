@@ -6,11 +6,13 @@ import java.util.Map;
  * One single-atom (SA) species on the substrate. Its density is given either as {@code fraction} of substrate sites or
  * as {@code perNm2}; never both.
  *
- * @param bondEnergy ε_k in eV: binding of a metal atom to this SA site below it
- * @param placement  random or ordered (a square grid with the spacing that gives the density)
+ * @param bondEnergy        ε_k in eV: binding of a metal atom to this SA site right below it
+ * @param lateralBondEnergy eV: binding of a first-layer metal atom to this SA site below a lateral neighbour (the
+ *                          site's coordinating atoms); 0 when the site binds only the atom above it
+ * @param placement         random or ordered (a square grid with the spacing that gives the density)
  */
-public record SiteConfig(String preset, String name, double bondEnergy, Double fraction, Double perNm2,
-                         String placement, Map<String, String> sources) {
+public record SiteConfig(String preset, String name, double bondEnergy, double lateralBondEnergy, Double fraction,
+                         Double perNm2, String placement, Map<String, String> sources) {
     public static final String RANDOM = "random";
     public static final String ORDERED = "ordered";
 

@@ -7,6 +7,7 @@ import org.anodekmc.lattice.Lattice;
 import org.anodekmc.lattice.SimpleCubicLattice;
 import org.anodekmc.model.RateModel;
 import org.anodekmc.model.SiteEnergetics;
+import org.anodekmc.model.SubstrateEnvironments;
 import org.anodekmc.model.Species;
 import org.anodekmc.model.Units;
 import org.apache.commons.rng.RestorableUniformRandomProvider;
@@ -52,7 +53,7 @@ public final class Simulation {
      * four. One array instead of two halves the memory an event touches.
      */
     private final byte[] cells;
-    /** Below-code (host or SA species) of the top substrate site of each column. */
+    /** Substrate environment code of the first-layer site of each column (what the substrate binds there). */
     private final byte[] belowCode;
     /** Highest occupied z of each column (substrate included). */
     private final int[] columnTop;
@@ -117,18 +118,30 @@ public final class Simulation {
         hopsEnabled = hopConfig.enabled();
         hopDirections = hopsEnabled ? lattice.hopDirections(hopConfig.secondShell()) : 0;
         hopsSeeTargetBinding = !hopConfig.law().equals(HopConfig.BOND_COUNTING);
-        rates = new RateModel(config, coordination);
+        rng = RandomSource.XO_SHI_RO_256_PP.create(config.seed());
+        int columns = lattice.columns();
+        byte[] top = SubstrateBuilder.topLayer(lc.sizeX(), lc.sizeY(), config.substrate().sites(),
+                RateModel.siteArea(config.metal()) * 1e14, rng);
+        int[] lateral = new int[4 * columns];
+        for (int c = 0; c < columns; c++) {
+            int i = 0;
+            for (int d = 0; d < coordination; d++) {
+                if (lattice.dz(d) == 0) {
+                    lateral[4 * c + i++] = lattice.neighbourColumn(c, 0, d);
+                }
+            }
+        }
+        SubstrateEnvironments environments = SubstrateEnvironments.of(top, lateral, config.substrate());
+        rates = new RateModel(config, coordination, environments.bindings());
         energetics = rates.energetics();
         signatureStride = coordination + 1;
 
         this.supply = supply;
         redoxKinetics = supply == null;
-        int columns = lattice.columns();
         areaCm2 = columns * rates.siteArea();
         arrivalRate = redoxKinetics ? 0 : columns * Units.fluxPerSite(config.control().currentDensity(),
                 rates.siteArea(), rates.charge());
         control = new ElectrochemicalControl(config.control(), areaCm2, rates.charge(), redoxKinetics);
-        rng = RandomSource.XO_SHI_RO_256_PP.create(config.seed());
 
         cells = new byte[lattice.sites()];
         belowCode = new byte[columns];
@@ -136,8 +149,6 @@ public final class Simulation {
         columnsWithTop = new int[sizeZ];
         columnSolid = new int[columns];
         java.util.Arrays.fill(columnSolid, surfaceZ);
-        byte[] top = SubstrateBuilder.topLayer(lc.sizeX(), lc.sizeY(), config.substrate().sites(),
-                rates.siteArea() * 1e14, rng);
         substrateSiteCount = columns;
         siteSpeciesCount = new int[config.substrate().sites().size()];
         for (int c = 0; c < columns; c++) {
@@ -145,7 +156,7 @@ public final class Simulation {
                 cells[lattice.site(c, z)] = Species.HOST;
             }
             cells[lattice.site(c, surfaceZ - 1)] = top[c];
-            belowCode[c] = (byte) SiteEnergetics.belowCode(top[c]);
+            belowCode[c] = environments.code(c);
             columnTop[c] = surfaceZ - 1;
             columnsWithTop[surfaceZ - 1]++;
             if (top[c] >= Species.FIRST_SITE) {

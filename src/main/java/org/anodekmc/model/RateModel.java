@@ -1,10 +1,10 @@
 package org.anodekmc.model;
 
 import org.anodekmc.config.HopConfig;
+import org.anodekmc.config.MetalConfig;
 import org.anodekmc.config.SimulationConfig;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,19 +29,17 @@ public final class RateModel {
     private final short[] hopClassByKey;
     private final double[] hopRate;
 
-    public RateModel(SimulationConfig c, int coordination) {
-        List<org.anodekmc.config.SiteConfig> sites = c.substrate().sites();
-        double[] substrateBond = new double[2 + sites.size()];
-        substrateBond[1] = c.substrate().host().bondEnergy();
-        for (int k = 0; k < sites.size(); k++) {
-            substrateBond[2 + k] = sites.get(k).bondEnergy();
-        }
-        this.energetics = new SiteEnergetics(coordination, c.metal().bondEnergy(), substrateBond);
+    /**
+     * @param substrateBinding what the substrate binds at first-layer sites, by environment code
+     *                         ({@link SubstrateEnvironments#bindings()})
+     */
+    public RateModel(SimulationConfig c, int coordination, double[] substrateBinding) {
+        this.energetics = new SiteEnergetics(coordination, c.metal().bondEnergy(), substrateBinding);
         this.kT = Units.kT(c.temperature());
         this.alpha = c.metal().transferCoefficient();
         this.charge = c.metal().charge();
         this.latticeConstant = Math.cbrt(c.metal().atomicVolume());
-        this.siteArea = Math.pow(latticeConstant * Units.ANGSTROM_CM, 2);
+        this.siteArea = siteArea(c.metal());
         this.k0 = Units.fluxPerSite(c.metal().exchangeCurrentDensity(), siteArea, charge);
 
         int n = energetics.signatureCount();
@@ -137,6 +135,11 @@ public final class RateModel {
 
     public int charge() {
         return charge;
+    }
+
+    /** A_site = a² with a = Ω^(1/3), cm². */
+    public static double siteArea(MetalConfig metal) {
+        return Math.pow(Math.cbrt(metal.atomicVolume()) * Units.ANGSTROM_CM, 2);
     }
 
     /** k0 = j0·A_site/(n·e), 1/s. */

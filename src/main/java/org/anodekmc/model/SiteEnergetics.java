@@ -2,12 +2,13 @@ package org.anodekmc.model;
 
 /**
  * Bond counting on a lattice of coordination Z. A site's environment is summarised by its signature: the number of
- * metal neighbours (0..Z) and what lies below it (nothing special, the host, or single-atom species k), because only
- * the first layer above the substrate touches it. Binding B = n_metal·ε_MM + ε_below; the kink reference is
- * B_kink = (Z/2)·ε_MM, the half-crystal position, so that bulk metal is at equilibrium at η = 0.
+ * metal neighbours (0..Z) and its substrate environment code (0 above the first layer; otherwise what the substrate
+ * binds there, see {@link SubstrateEnvironments}), because only the first layer above the substrate touches it.
+ * Binding B = n_metal·ε_MM + ε_substrate; the kink reference is B_kink = (Z/2)·ε_MM, the half-crystal position, so
+ * that bulk metal is at equilibrium at η = 0.
  */
 public final class SiteEnergetics {
-    /** Below-code of a site whose lower neighbour is not substrate. */
+    /** Environment code of a site that is not on the substrate. */
     public static final int ABOVE_METAL_OR_EMPTY = 0;
 
     private final int coordination;
@@ -17,8 +18,8 @@ public final class SiteEnergetics {
     private final double kinkBinding;
 
     /**
-     * @param metalBond    ε_MM, eV
-     * @param substrateBond ε of what lies below, indexed by below-code: [0] unused, [1] host, [2 + k] SA species k
+     * @param metalBond     ε_MM, eV
+     * @param substrateBond substrate binding by environment code, eV ([0], not on the substrate, is unused)
      */
     public SiteEnergetics(int coordination, double metalBond, double[] substrateBond) {
         this.coordination = coordination;
@@ -36,13 +37,8 @@ public final class SiteEnergetics {
         this.kinkBinding = coordination / 2.0 * metalBond;
     }
 
-    /** Below-code of a site whose lower neighbour has the given species. */
-    public static int belowCode(byte speciesBelow) {
-        return Species.isSubstrate(speciesBelow) ? speciesBelow - Species.HOST + 1 : ABOVE_METAL_OR_EMPTY;
-    }
-
-    public int signature(int metalNeighbours, int belowCode) {
-        return metalNeighbours + (coordination + 1) * belowCode;
+    public int signature(int metalNeighbours, int environment) {
+        return metalNeighbours + (coordination + 1) * environment;
     }
 
     public int signatureCount() {

@@ -18,7 +18,8 @@ class RateModelTest {
                 hops: {law: %s, neighbourBarrier: 0.07}
                 stop: {events: 1}
                 """.formatted(law));
-        return new RateModel(c, 6);
+        // substrate environments: [0] not on the substrate, [1] the host, [2] the single-atom site
+        return new RateModel(c, 6, new double[]{0, 0.05, 0.4});
     }
 
     /** r_red/r_ox = exp(−ΔG/kT) with ΔG = −(B − B_kink) − n·e·η, at every site signature and several η. */

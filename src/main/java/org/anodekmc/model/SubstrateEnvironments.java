@@ -1,0 +1,70 @@
+package org.anodekmc.model;
+
+import org.anodekmc.config.SiteConfig;
+import org.anodekmc.config.SubstrateConfig;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the substrate binds at each site of the first metal layer: the host or single-atom site right below
+ * (bondEnergy) plus the single-atom sites below its four lateral neighbours (their lateralBondEnergy, standing for
+ * the site's coordinating atoms). Columns whose first-layer sites bind alike share one environment code, so the rate
+ * tables stay small; code 0 means "not on the substrate".
+ */
+public final class SubstrateEnvironments {
+    /** More distinct environments than this would make the hop tables too large. */
+    static final int MAX_ENVIRONMENTS = 100;
+
+    private final byte[] codeOfColumn;
+    private final double[] binding;
+
+    private SubstrateEnvironments(byte[] codeOfColumn, double[] binding) {
+        this.codeOfColumn = codeOfColumn;
+        this.binding = binding;
+    }
+
+    /**
+     * @param top     species of the top substrate layer by column (host or single-atom species k = FIRST_SITE + k)
+     * @param lateral the four lateral neighbour columns of each column, 4·column + i
+     */
+    public static SubstrateEnvironments of(byte[] top, int[] lateral, SubstrateConfig substrate) {
+        List<SiteConfig> sites = substrate.sites();
+        double[] below = new double[Species.FIRST_SITE + sites.size()];
+        double[] beside = new double[below.length];
+        below[Species.HOST] = substrate.host().bondEnergy();
+        for (int k = 0; k < sites.size(); k++) {
+            below[Species.site(k)] = sites.get(k).bondEnergy();
+            beside[Species.site(k)] = sites.get(k).lateralBondEnergy();
+        }
+        Map<Double, Integer> codeOfBinding = new LinkedHashMap<>();
+        byte[] codes = new byte[top.length];
+        for (int c = 0; c < top.length; c++) {
+            double b = below[top[c]];
+            for (int i = 0; i < 4; i++) {
+                b += beside[top[lateral[4 * c + i]]];
+            }
+            int code = codeOfBinding.computeIfAbsent(b, x -> codeOfBinding.size() + 1);
+            if (code > MAX_ENVIRONMENTS) {
+                throw new IllegalArgumentException("substrate.sites: the single-atom sites make more than "
+                        + MAX_ENVIRONMENTS + " different first-layer environments; use fewer species with a "
+                        + "lateralBondEnergy");
+            }
+            codes[c] = (byte) code;
+        }
+        double[] binding = new double[codeOfBinding.size() + 1];
+        codeOfBinding.forEach((b, code) -> binding[code] = b);
+        return new SubstrateEnvironments(codes, binding);
+    }
+
+    /** Environment code of the first-layer site of a column (1 or more). */
+    public byte code(int column) {
+        return codeOfColumn[column];
+    }
+
+    /** Substrate binding of each environment code, eV; [0] = 0 for sites not on the substrate. */
+    public double[] bindings() {
+        return binding.clone();
+    }
+}
