@@ -154,6 +154,8 @@ public final class ConfigLoader {
                 }
                 if (!site.hasNonNull("lateralBondEnergy")) {
                     site.put("lateralBondEnergy", 0.0);
+                    ((ObjectNode) site.get("sources")).put("lateralBondEnergy",
+                            "default: the site binds only the metal atom right above it");
                 }
                 resolved.add(site);
             }
