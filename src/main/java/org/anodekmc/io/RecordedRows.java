@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.util.Arrays;
 
 /**
- * The rows of a run written so far: time, η, charge and islands of each (the nucleation analysis and islands.csv
+ * The rows of a run written so far: time, η, charge, substrate coverage and islands of each (the nucleation analysis and islands.csv
  * need them at the end) and the last row's whole sample (the next row's reference). A checkpoint stores them exactly,
  * so a resumed run ends with the same analysis as an uninterrupted one.
  */
@@ -20,6 +20,7 @@ final class RecordedRows {
     final double[] time;
     final double[] eta;
     final double[] charge;
+    final double[] coverage;
     final Islands[] islands;
     int count;
     Sample last;
@@ -28,6 +29,7 @@ final class RecordedRows {
         time = new double[capacity];
         eta = new double[capacity];
         charge = new double[capacity];
+        coverage = new double[capacity];
         islands = new Islands[capacity];
     }
 
@@ -36,6 +38,7 @@ final class RecordedRows {
         time[count] = sample.time();
         eta[count] = sample.eta();
         islands[count] = sample.islands();
+        coverage[count] = sample.surface().coverage();
         charge[count++] = sample.charge();
         last = sample;
     }
@@ -52,12 +55,17 @@ final class RecordedRows {
         return Arrays.copyOf(charge, count);
     }
 
+    double[] coverages() {
+        return Arrays.copyOf(coverage, count);
+    }
+
     void write(DataOutput out) throws IOException {
         out.writeInt(count);
         for (int i = 0; i < count; i++) {
             out.writeDouble(time[i]);
             out.writeDouble(eta[i]);
             out.writeDouble(charge[i]);
+            out.writeDouble(coverage[i]);
             writeIslands(out, islands[i]);
         }
         writeSample(out, last);
@@ -73,6 +81,7 @@ final class RecordedRows {
             rows.time[i] = in.readDouble();
             rows.eta[i] = in.readDouble();
             rows.charge[i] = in.readDouble();
+            rows.coverage[i] = in.readDouble();
             rows.islands[i] = readIslands(in);
         }
         rows.count = count;

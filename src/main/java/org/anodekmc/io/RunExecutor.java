@@ -288,7 +288,8 @@ public final class RunExecutor {
             double wallSeconds = wallSeconds(System.nanoTime());
             NucleationAnalysis nucleation = null;
             if (config.control().mode().equals(ControlConfig.GALVANOSTATIC) && !Double.isNaN(sim.eta())) {
-                nucleation = NucleationAnalysis.of(recorded.times(), recorded.etas(), recorded.charges());
+                nucleation = NucleationAnalysis.of(recorded.times(), recorded.etas(), recorded.charges(),
+                        recorded.coverages());
             }
             writeIslands(run.file(RunFolder.ISLANDS), recorded, nucleation, recorded.last);
             Map<String, Object> summary = Summaries.of(config, sim, stop, recorded.last, nucleation, wallSeconds);
