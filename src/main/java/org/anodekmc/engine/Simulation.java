@@ -44,6 +44,8 @@ public final class Simulation {
     private final int topZ;
     private final int coordination;
     private final int hopDirections;
+    /** Hop events per site: one per direction, or one hop attempt per atom (see {@link #hopAttempts}). */
+    private final int hopEvents;
     private final int signatureStride;
     private final RateModel rates;
     private final SiteEnergetics energetics;
@@ -71,11 +73,15 @@ public final class Simulation {
 
     private final boolean hopsEnabled;
     /**
-     * Whether hop rates depend on the binding at the target (metropolis) or only on whether the target is supported
-     * (bond-counting): then hops into a site need a refresh only when its support changes, see {@link
-     * #supportChanged}.
+     * When the hop rate depends only on the mover (bond-counting law), each atom owns one hop attempt whose rate is
+     * the sum over all directions, as if every target were free and supported; the direction is drawn when the
+     * attempt is picked, and an attempt into an occupied or unsupported site is refused (a self-transition, so the
+     * dynamics stay exact). An atom's events then change only when its own neighbour count does, instead of whenever
+     * any site around its targets changes. With the metropolis law every direction is an event of its own.
      */
-    private final boolean hopsSeeTargetBinding;
+    private final boolean hopAttempts;
+    /** Per signature, the hop rate summed over directions up to and including each one (hop attempts only). */
+    private final double[] attemptCumulative;
     private final boolean redoxKinetics;
     /** Where arriving ions land when the supply fixes the flux; null in the kinetic mode. */
     private final IonSupply supply;
@@ -117,7 +123,8 @@ public final class Simulation {
         HopConfig hopConfig = config.hops();
         hopsEnabled = hopConfig.enabled();
         hopDirections = hopsEnabled ? lattice.hopDirections(hopConfig.secondShell()) : 0;
-        hopsSeeTargetBinding = !hopConfig.law().equals(HopConfig.BOND_COUNTING);
+        hopAttempts = hopsEnabled && hopConfig.law().equals(HopConfig.BOND_COUNTING);
+        hopEvents = hopAttempts ? 1 : hopDirections;
         rng = RandomSource.XO_SHI_RO_256_PP.create(config.seed());
         int columns = lattice.columns();
         byte[] top = SubstrateBuilder.topLayer(lc.sizeX(), lc.sizeY(), config.substrate().sites(),
@@ -166,14 +173,15 @@ public final class Simulation {
         highestTop = surfaceZ - 1;
 
         // classes: hops first, then one reduction and one oxidation class per site signature
-        int hopClasses = rates.hopClassCount();
         int signatures = energetics.signatureCount();
+        attemptCumulative = hopAttempts ? attemptCumulative(signatures) : null;
+        int hopClasses = hopAttempts ? signatures : rates.hopClassCount();
         reductionClassBase = hopClasses;
         oxidationClassBase = hopClasses + signatures;
         double[] classRate = new double[hopClasses + 2 * signatures];
         byte[] classGroup = new byte[classRate.length];
         for (int h = 0; h < hopClasses; h++) {
-            classRate[h] = rates.hopRate(h);
+            classRate[h] = hopAttempts ? attemptRate(h) : rates.hopRate(h);
         }
         for (int s = 0; s < signatures; s++) {
             classRate[reductionClassBase + s] = rates.reductionBase(s);
@@ -181,8 +189,8 @@ public final class Simulation {
             classRate[oxidationClassBase + s] = rates.oxidationBase(s);
             classGroup[oxidationClassBase + s] = 2;
         }
-        catalog = new EventCatalog(lattice.sites(), 1 + hopDirections, classRate, classGroup);
-        scratchClasses = new int[1 + hopDirections];
+        catalog = new EventCatalog(lattice.sites(), 1 + hopEvents, classRate, classGroup);
+        scratchClasses = new int[1 + hopEvents];
         connectivity = config.keepDepositConnected() ? new ConnectivityCheck() : null;
 
         for (int c = 0; c < columns; c++) {
@@ -196,6 +204,42 @@ public final class Simulation {
             }
         }
         updateFactors();
+    }
+
+    /**
+     * Hop attempt tables: for every signature, the rates of the directions an atom there could take if the target
+     * were free and supported. Atoms on the first layer cannot go down and hop across the host; fully surrounded
+     * atoms cannot hop at all (a second-shell hop needs a free first-shell site on its way).
+     */
+    private double[] attemptCumulative(int signatures) {
+        double[] cumulative = new double[signatures * hopDirections];
+        for (int s = 0; s < signatures; s++) {
+            boolean onSubstrate = s >= signatureStride;
+            double sum = 0;
+            for (int d = 0; d < hopDirections; d++) {
+                int dz = lattice.dz(d);
+                if (energetics.occupied(s) < coordination && !(onSubstrate && dz < 0)) {
+                    sum += rates.hopRateFrom(s, onSubstrate && dz == 0, !lattice.isFirstShell(d));
+                }
+                cumulative[s * hopDirections + d] = sum;
+            }
+        }
+        return cumulative;
+    }
+
+    private double attemptRate(int signature) {
+        return attemptCumulative[(signature + 1) * hopDirections - 1];
+    }
+
+    /** The direction of a picked hop attempt, drawn in proportion to the rates of the directions. */
+    private int attemptDirection(int signature) {
+        int base = signature * hopDirections;
+        double u = rng.nextDouble() * attemptRate(signature);
+        int d = 0;
+        while (d < hopDirections - 1 && u >= attemptCumulative[base + d]) {
+            d++;
+        }
+        return d;
     }
 
     // ---------------------------------------------------------------- stepping
@@ -252,9 +296,9 @@ public final class Simulation {
     }
 
     /**
-     * Carries out an event; returns false if it was rejected because it would cut metal off the substrate. A
-     * rejected pick is a self-transition of the Markov chain, so rejecting keeps the dynamics exact: it equals a
-     * catalogue in which that event has rate zero.
+     * Carries out an event; returns false if it was rejected: a hop attempt towards an occupied or unsupported site,
+     * or a move that would cut metal off the substrate. A rejected pick is a self-transition of the Markov chain, so
+     * rejecting keeps the dynamics exact: it equals a catalogue in which that event has rate zero.
      */
     private boolean execute(int event) {
         int k = event % catalog.eventsPerSite();
@@ -277,7 +321,16 @@ public final class Simulation {
             refreshAround(site, column, z, NONE);
             return true;
         }
-        int direction = k - 1;
+        int direction;
+        if (hopAttempts) {
+            int signature = signature(site, column, z);
+            direction = attemptDirection(signature);
+            if (hopClass(signature, column, z, direction) == NONE) {
+                return false;
+            }
+        } else {
+            direction = k - 1;
+        }
         int toZ = z + lattice.dz(direction);
         int toColumn = lattice.neighbourColumn(column, z, direction);
         int to = lattice.site(toColumn, toZ);
@@ -376,26 +429,15 @@ public final class Simulation {
             if (n != refreshed && (redoxKinetics || speciesAt(n) != Species.EMPTY)) {
                 refreshSite(n, nc, nz);
             }
-            if (hopDirections > 0 && speciesAt(n) == Species.EMPTY
-                    && (hopsSeeTargetBinding || supportChanged(n, nc, nz, speciesAt(site) == Species.METAL))) {
+            // per-direction hops into an empty neighbour see its binding, which just changed
+            if (!hopAttempts && hopDirections > 0 && speciesAt(n) == Species.EMPTY) {
                 refreshHopsInto(n, nc, nz, site);
             }
         }
         // second-shell hops into the site itself come from atoms that are not its first-shell neighbours
-        for (int d = coordination; d < hopDirections; d++) {
+        for (int d = coordination; d < (hopAttempts ? 0 : hopDirections); d++) {
             refreshHopFrom(column, z, lattice.reverse(d));
         }
-    }
-
-    /**
-     * A neighbour of the empty site just gained ({@code added}) or lost a metal atom: did the site's support as a
-     * hop target change? A first-shell mover needs a second occupied neighbour (count 1 ↔ 2), a second-shell mover
-     * any occupied neighbour (count 0 ↔ 1).
-     */
-    private boolean supportChanged(int site, int column, int z, boolean added) {
-        int occupied = energetics.occupied(signature(site, column, z));
-        int higher = added ? occupied : occupied + 1;
-        return higher == 2 || (higher == 1 && hopDirections > coordination);
     }
 
     /** Hops into the empty site {@code target} (its binding or support changed), except those of {@code skip}. */
@@ -446,21 +488,9 @@ public final class Simulation {
         int[] classes = scratchClasses;
         boolean any = false;
         int signature = signature(site, column, z);
-        int redox = NONE;
-        if (redoxKinetics) {
-            int occupied = energetics.occupied(signature);
-            int neighbours = z == topZ ? coordination - 1 : coordination;
-            // electron transfer needs a metal or substrate neighbour and contact with the electrolyte
-            if (occupied > 0 && occupied < neighbours) {
-                redox = (sp == Species.METAL ? oxidationClassBase : reductionClassBase) + signature;
-            }
-        }
-        classes[REDOX] = redox;
-        any |= redox != NONE;
-        for (int d = 0; d < hopDirections; d++) {
-            int cls = sp == Species.METAL ? hopClass(signature, column, z, d) : NONE;
-            classes[1 + d] = cls;
-            any |= cls != NONE;
+        for (int k = 0; k < classes.length; k++) {
+            classes[k] = eventClass(sp, signature, column, z, k);
+            any |= classes[k] != NONE;
         }
         int slot = catalog.slotOf(site);
         if (slot == NONE) {
@@ -473,6 +503,27 @@ public final class Simulation {
             catalog.setClass(slot, k, classes[k]);
         }
         catalog.closeSlotIfIdle(slot);
+    }
+
+    /** Rate class of event k of the site at (column, z), whose species is sp and signature s, or NONE. */
+    private int eventClass(byte sp, int signature, int column, int z, int k) {
+        if (k == REDOX) {
+            if (!redoxKinetics) {
+                return NONE;
+            }
+            int occupied = energetics.occupied(signature);
+            int neighbours = z == topZ ? coordination - 1 : coordination;
+            // electron transfer needs a metal or substrate neighbour and contact with the electrolyte
+            return occupied > 0 && occupied < neighbours
+                    ? (sp == Species.METAL ? oxidationClassBase : reductionClassBase) + signature : NONE;
+        }
+        if (sp != Species.METAL) {
+            return NONE;
+        }
+        if (hopAttempts) {
+            return attemptRate(signature) > 0 ? signature : NONE;
+        }
+        return hopClass(signature, column, z, k - 1);
     }
 
     /**
@@ -646,16 +697,8 @@ public final class Simulation {
                 int slot = catalog.slotOf(site);
                 byte sp = speciesAt(site);
                 int signature = signature(site, c, z);
-                for (int k = 0; k < 1 + hopDirections; k++) {
-                    int expected;
-                    if (k == REDOX) {
-                        int occupied = energetics.occupied(signature);
-                        int neighbours = z == topZ ? coordination - 1 : coordination;
-                        expected = !redoxKinetics || occupied == 0 || occupied == neighbours ? NONE
-                                : (sp == Species.METAL ? oxidationClassBase : reductionClassBase) + signature;
-                    } else {
-                        expected = sp == Species.METAL ? hopClass(signature, c, z, k - 1) : NONE;
-                    }
+                for (int k = 0; k < 1 + hopEvents; k++) {
+                    int expected = eventClass(sp, signature, c, z, k);
                     int actual = slot == NONE ? NONE : catalog.classOf(slot, k);
                     if (expected != actual) {
                         return "site (column " + c + ", z " + z + ") event " + k + ": catalogue has class " + actual

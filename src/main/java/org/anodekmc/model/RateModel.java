@@ -28,6 +28,7 @@ public final class RateModel {
     private final double[] oxidationBase;
     private final short[] hopClassByKey;
     private final double[] hopRate;
+    private final boolean hopRateDependsOnTarget;
 
     /**
      * @param substrateBinding what the substrate binds at first-layer sites, by environment code
@@ -54,6 +55,7 @@ public final class RateModel {
         hopClassByKey = new short[n * n * 4];
         Map<Double, Integer> classOfRate = new LinkedHashMap<>();
         HopConfig hops = c.hops();
+        hopRateDependsOnTarget = !hops.law().equals(HopConfig.BOND_COUNTING);
         for (int from = 0; from < n; from++) {
             for (int to = 0; to < n; to++) {
                 for (int hostTerrace = 0; hostTerrace < 2; hostTerrace++) {
@@ -97,6 +99,27 @@ public final class RateModel {
      */
     public int hopClass(int from, int to, boolean hostTerrace, boolean interlayer) {
         return hopClassByKey[hopKey(from, to, hostTerrace, interlayer)];
+    }
+
+    /**
+     * Whether a hop's rate depends on the binding at its target (metropolis) or only on the mover, given that the
+     * target is supported (bond-counting).
+     */
+    public boolean hopRateDependsOnTarget() {
+        return hopRateDependsOnTarget;
+    }
+
+    /**
+     * Rate of a hop from a site of signature {@code from} to any supported target, 1/s (0 if the atom cannot hop),
+     * for a law whose rate does not depend on the target.
+     */
+    public double hopRateFrom(int from, boolean hostTerrace, boolean interlayer) {
+        if (hopRateDependsOnTarget) {
+            throw new IllegalStateException("the hop rate depends on the target");
+        }
+        int supportedTarget = energetics.signature(1, SiteEnergetics.ABOVE_METAL_OR_EMPTY);
+        int cls = hopClass(from, supportedTarget, hostTerrace, interlayer);
+        return cls < 0 ? 0 : hopRate[cls];
     }
 
     public int hopClassCount() {

@@ -5,6 +5,8 @@ import org.anodekmc.lattice.Lattice;
 import org.anodekmc.model.Species;
 import org.anodekmc.model.Units;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,14 +23,19 @@ class EquilibriumTest {
     private static final int SIZE = 48;
 
     private static Simulation surface(double eta, boolean hops, long seed) {
+        return surface(eta, hops, "metropolis", seed);
+    }
+
+    /** The bond-counting law runs with E_n = ε_MM, so that its hops obey detailed balance in the redox energies. */
+    private static Simulation surface(double eta, boolean hops, String law, long seed) {
         return new Simulation(TestConfigs.yaml(TestConfigs.metal(BOND, 0.35) + """
                 seed: %d
                 lattice: {size: [%d, %d, 12], initialMetalLayers: %d}
                 substrate: {host: {name: H, bondEnergy: 0.3, terraceBarrier: 0.35}}
-                hops: {enabled: %s, law: metropolis, secondShell: true}
+                hops: {enabled: %s, law: %s, neighbourBarrier: %s, secondShell: true}
                 control: {mode: potentiostatic, overpotential: %s}
                 stop: {events: 1}
-                """.formatted(seed, SIZE, SIZE, LAYERS, hops, eta)), null);
+                """.formatted(seed, SIZE, SIZE, LAYERS, hops, law, BOND, eta)), null);
     }
 
     /** Counts of [isolated adatom, empty adatom site, surface vacancy, filled surface site] over many samples. */
@@ -81,9 +88,10 @@ class EquilibriumTest {
         assertEquals(boltzmann(), vacancies, 0.08 * boltzmann(), "vacancies " + java.util.Arrays.toString(c));
     }
 
-    @Test
-    void surfaceDiffusionKeepsTheBoltzmannDistribution() {
-        Simulation sim = surface(0.0, true, 12);
+    @ParameterizedTest
+    @ValueSource(strings = {"metropolis", "bond-counting"})
+    void surfaceDiffusionKeepsTheBoltzmannDistribution(String law) {
+        Simulation sim = surface(0.0, true, law, 12);
         long[] c = sample(sim, 500_000, 5_000, 600);
         assertTrue(sim.hops() > sim.reductions(), "hops must dominate for this test to mean anything");
         assertEquals(boltzmann(), c[0] / (double) c[1], 0.12 * boltzmann(), "adatoms " + java.util.Arrays.toString(c));
