@@ -73,15 +73,15 @@ public final class Simulation {
 
     private final boolean hopsEnabled;
     /**
-     * When the hop rate depends only on the mover (bond-counting law), each atom owns one hop attempt whose rate is
-     * the sum over all directions, as if every target were free and supported; the direction is drawn when the
-     * attempt is picked, and an attempt into an occupied or unsupported site is refused (a self-transition, so the
-     * dynamics stay exact). An atom's events then change only when its own neighbour count does, instead of whenever
+     * When the hop rate depends only on the mover (bond-counting law), each atom owns one hop attempt whose rate
+     * bounds the sum over its directions, as if every empty neighbour were a supported target ({@link HopAttempts});
+     * the direction is drawn when the attempt is picked, and an attempt into an occupied or unsupported site is
+     * refused (a self-transition, so the dynamics stay exact). An atom's events then change only when its own neighbour count does, instead of whenever
      * any site around its targets changes. With the metropolis law every direction is an event of its own.
      */
     private final boolean hopAttempts;
-    /** Per signature, the hop rate summed over directions up to and including each one (hop attempts only). */
-    private final double[] attemptCumulative;
+    /** Rates of the hop attempts (null unless {@link #hopAttempts}). */
+    private final HopAttempts attempts;
     private final boolean redoxKinetics;
     /** Where arriving ions land when the supply fixes the flux; null in the kinetic mode. */
     private final IonSupply supply;
@@ -174,14 +174,14 @@ public final class Simulation {
 
         // classes: hops first, then one reduction and one oxidation class per site signature
         int signatures = energetics.signatureCount();
-        attemptCumulative = hopAttempts ? attemptCumulative(signatures) : null;
+        attempts = hopAttempts ? new HopAttempts(rates, lattice, hopDirections, signatureStride) : null;
         int hopClasses = hopAttempts ? signatures : rates.hopClassCount();
         reductionClassBase = hopClasses;
         oxidationClassBase = hopClasses + signatures;
         double[] classRate = new double[hopClasses + 2 * signatures];
         byte[] classGroup = new byte[classRate.length];
         for (int h = 0; h < hopClasses; h++) {
-            classRate[h] = hopAttempts ? attemptRate(h) : rates.hopRate(h);
+            classRate[h] = hopAttempts ? attempts.rate(h) : rates.hopRate(h);
         }
         for (int s = 0; s < signatures; s++) {
             classRate[reductionClassBase + s] = rates.reductionBase(s);
@@ -204,42 +204,6 @@ public final class Simulation {
             }
         }
         updateFactors();
-    }
-
-    /**
-     * Hop attempt tables: for every signature, the rates of the directions an atom there could take if the target
-     * were free and supported. Atoms on the first layer cannot go down and hop across the host; fully surrounded
-     * atoms cannot hop at all (a second-shell hop needs a free first-shell site on its way).
-     */
-    private double[] attemptCumulative(int signatures) {
-        double[] cumulative = new double[signatures * hopDirections];
-        for (int s = 0; s < signatures; s++) {
-            boolean onSubstrate = s >= signatureStride;
-            double sum = 0;
-            for (int d = 0; d < hopDirections; d++) {
-                int dz = lattice.dz(d);
-                if (energetics.occupied(s) < coordination && !(onSubstrate && dz < 0)) {
-                    sum += rates.hopRateFrom(s, onSubstrate && dz == 0, !lattice.isFirstShell(d));
-                }
-                cumulative[s * hopDirections + d] = sum;
-            }
-        }
-        return cumulative;
-    }
-
-    private double attemptRate(int signature) {
-        return attemptCumulative[(signature + 1) * hopDirections - 1];
-    }
-
-    /** The direction of a picked hop attempt, drawn in proportion to the rates of the directions. */
-    private int attemptDirection(int signature) {
-        int base = signature * hopDirections;
-        double u = rng.nextDouble() * attemptRate(signature);
-        int d = 0;
-        while (d < hopDirections - 1 && u >= attemptCumulative[base + d]) {
-            d++;
-        }
-        return d;
     }
 
     // ---------------------------------------------------------------- stepping
@@ -324,8 +288,8 @@ public final class Simulation {
         int direction;
         if (hopAttempts) {
             int signature = signature(site, column, z);
-            direction = attemptDirection(signature);
-            if (hopClass(signature, column, z, direction) == NONE) {
+            direction = attemptDirection(column, z, signature);
+            if (direction == NONE || hopClass(signature, column, z, direction) == NONE) {
                 return false;
             }
         } else {
@@ -344,6 +308,30 @@ public final class Simulation {
         // a first-shell hop's target and origin were refreshed above as neighbours of the origin
         refreshAround(to, toColumn, toZ, lattice.isFirstShell(direction) ? site : NONE);
         return true;
+    }
+
+    /**
+     * The direction of a picked hop attempt ({@link HopAttempts}), or NONE if the draw itself refuses it. The caller
+     * still checks that the target is free and supported.
+     */
+    private int attemptDirection(int column, int z, int signature) {
+        double u = rng.nextDouble() * attempts.rate(signature);
+        double firstShellPart = attempts.firstShellPart(signature);
+        if (u >= firstShellPart) {
+            return attempts.secondShellDirection(signature, u - firstShellPart);
+        }
+        double fastest = attempts.firstShellMax(signature);
+        int k = (int) (u / fastest);
+        double thinning = u - k * fastest;
+        for (int d = 0; d < coordination; d++) {
+            int nz = z + lattice.dz(d);
+            if (nz >= surfaceZ && nz <= topZ
+                    && speciesAt(lattice.site(lattice.neighbourColumn(column, z, d), nz)) == Species.EMPTY
+                    && k-- == 0) {
+                return thinning < attempts.firstShellRate(signature, d) ? d : NONE;
+            }
+        }
+        return NONE; // the empty neighbour counted lies above the top of the box
     }
 
     /** An ion from a flux-fixing supply is reduced where the supply lands it. */
@@ -521,7 +509,7 @@ public final class Simulation {
             return NONE;
         }
         if (hopAttempts) {
-            return attemptRate(signature) > 0 ? signature : NONE;
+            return attempts.rate(signature) > 0 ? signature : NONE;
         }
         return hopClass(signature, column, z, k - 1);
     }
