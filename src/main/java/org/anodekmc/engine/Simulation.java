@@ -268,7 +268,7 @@ public final class Simulation {
         int k = event % catalog.eventsPerSite();
         int site = catalog.siteOfSlot(event / catalog.eventsPerSite());
         int column = lattice.column(site);
-        int z = site - column * sizeZ;
+        int z = lattice.z(site);
         if (k == REDOX) {
             if (speciesAt(site) == Species.EMPTY) {
                 reductions++;
@@ -342,7 +342,7 @@ public final class Simulation {
             return;
         }
         int column = lattice.column(site);
-        int z = site - column * sizeZ;
+        int z = lattice.z(site);
         reductions++;
         setSpecies(site, column, z, Species.METAL);
         refreshAround(site, column, z, NONE);
@@ -712,7 +712,7 @@ public final class Simulation {
     // ---------------------------------------------------------------- checkpoints
 
     /** Layout of {@link #writeState}; bump it whenever the state written changes. */
-    private static final int STATE_FORMAT = 2;
+    private static final int STATE_FORMAT = 3;
 
     /**
      * Writes the complete mutable state: lattice, column bookkeeping, clock, counters, η, the event catalogue as it
@@ -828,7 +828,7 @@ public final class Simulation {
             while (top > 0) {
                 int s = stack[--top];
                 int c = lattice.column(s);
-                int sz = s - c * sizeZ;
+                int sz = lattice.z(s);
                 // downward moves are pushed last so they are explored first: the substrate lies below
                 for (int pass = 0; pass < 2; pass++) {
                     for (int d = 0; d < coordination; d++) {

@@ -1,8 +1,9 @@
 package org.anodekmc.lattice;
 
 /**
- * Geometry of a lattice periodic in x and y and finite in z. Sites are numbered column by column
- * ({@code site = column·sizeZ + z}) so that a site's vertical neighbours are adjacent in memory. Directions
+ * Geometry of a lattice periodic in x and y and finite in z. Sites are numbered layer by layer
+ * ({@code site = z·columns + column}): a growing film touches only the few layers around its surface, so in a large
+ * box the part of the lattice that events touch stays small enough for the processor's caches. Directions
  * 0..coordination()-1 form the first shell; the ones after it are the second-shell hops that change layer.
  */
 public interface Lattice {
@@ -20,17 +21,12 @@ public interface Lattice {
         return columns() * sizeZ();
     }
 
-    default int site(int column, int z) {
-        return column * sizeZ() + z;
-    }
+    /** Index of the site at height z of a column, 0 ≤ site < sites(). */
+    int site(int column, int z);
 
-    default int column(int site) {
-        return site / sizeZ();
-    }
+    int column(int site);
 
-    default int z(int site) {
-        return site % sizeZ();
-    }
+    int z(int site);
 
     default int columnAt(int x, int y) {
         return x + sizeX() * y;

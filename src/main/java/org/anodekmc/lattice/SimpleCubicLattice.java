@@ -7,26 +7,48 @@ public final class SimpleCubicLattice implements Lattice {
     private static final int[] DZ = {0, 0, 0, 0, 1, -1, 1, 1, 1, 1, -1, -1, -1, -1};
     private static final int[] REVERSE = {1, 0, 3, 2, 5, 4, 11, 10, 13, 12, 7, 6, 9, 8};
 
+    private static final byte LAST_X = 1;
+    private static final byte FIRST_X = 2;
+    private static final byte LAST_Y = 4;
+    private static final byte FIRST_Y = 8;
+
     private final int sizeX;
     private final int sizeY;
     private final int sizeZ;
-    /** Lateral neighbour columns, four per column (+x, -x, +y, -y), with periodic wrap. */
-    private final int[] lateral;
+    private final int columns;
+    /**
+     * Which box edges each column lies on (one byte per column, not a table of neighbours: the lookup stays in cache
+     * in large boxes); neighbours wrap around periodically there.
+     */
+    private final byte[] edges;
 
     public SimpleCubicLattice(int sizeX, int sizeY, int sizeZ) {
         this.sizeX = sizeX;
         this.sizeY = sizeY;
         this.sizeZ = sizeZ;
-        lateral = new int[sizeX * sizeY * 4];
+        columns = sizeX * sizeY;
+        edges = new byte[columns];
         for (int y = 0; y < sizeY; y++) {
             for (int x = 0; x < sizeX; x++) {
-                int c = 4 * (x + sizeX * y);
-                lateral[c] = (x + 1) % sizeX + sizeX * y;
-                lateral[c + 1] = (x + sizeX - 1) % sizeX + sizeX * y;
-                lateral[c + 2] = x + sizeX * ((y + 1) % sizeY);
-                lateral[c + 3] = x + sizeX * ((y + sizeY - 1) % sizeY);
+                edges[x + sizeX * y] = (byte) ((x == sizeX - 1 ? LAST_X : 0) | (x == 0 ? FIRST_X : 0)
+                        | (y == sizeY - 1 ? LAST_Y : 0) | (y == 0 ? FIRST_Y : 0));
             }
         }
+    }
+
+    @Override
+    public int site(int column, int z) {
+        return z * columns + column;
+    }
+
+    @Override
+    public int column(int site) {
+        return site % columns;
+    }
+
+    @Override
+    public int z(int site) {
+        return site / columns;
     }
 
     @Override
@@ -66,8 +88,18 @@ public final class SimpleCubicLattice implements Lattice {
 
     @Override
     public int neighbourColumn(int column, int z, int direction) {
-        int l = LATERAL[direction];
-        return l < 0 ? column : lateral[4 * column + l];
+        switch (LATERAL[direction]) {
+            case 0:
+                return (edges[column] & LAST_X) != 0 ? column + 1 - sizeX : column + 1;
+            case 1:
+                return (edges[column] & FIRST_X) != 0 ? column - 1 + sizeX : column - 1;
+            case 2:
+                return (edges[column] & LAST_Y) != 0 ? column + sizeX - columns : column + sizeX;
+            case 3:
+                return (edges[column] & FIRST_Y) != 0 ? column - sizeX + columns : column - sizeX;
+            default:
+                return column;
+        }
     }
 
     @Override

@@ -51,7 +51,9 @@ public record Islands(int[] nucleusSizes, int[] nucleusFootprint, int adatoms, l
         IntArrayList footprints = new IntArrayList();
         int adatoms = 0;
         long detached = 0;
-        for (int site = 0; site < lattice.sites(); site++) {
+        for (int start = 0; start < lattice.sites(); start++) {
+            // column by column, so that islands are listed in the same order whatever the site numbering
+            int site = lattice.site(start / sizeZ, start % sizeZ);
             if (seen.get(site) || sim.species(site) != Species.METAL) {
                 continue;
             }
@@ -63,7 +65,7 @@ public record Islands(int[] nucleusSizes, int[] nucleusFootprint, int adatoms, l
                 int s = stack.popInt();
                 size++;
                 int column = lattice.column(s);
-                int z = s - column * sizeZ;
+                int z = lattice.z(s);
                 if (z == base) {
                     footprint++;
                 }
