@@ -85,7 +85,7 @@ public class EngineBenchmarks {
                 rates[c] = Math.exp(-c * 0.3);
                 groups[c] = (byte) (c % 3);
             }
-            catalog = new EventCatalog(slots, 7, rates, groups);
+            catalog = new EventCatalog(7, rates, groups);
             rng = RandomSource.XO_SHI_RO_256_PP.create(1L);
             for (int s = 0; s < slots; s++) {
                 int slot = catalog.openSlot(s);

@@ -1,6 +1,5 @@
 package org.anodekmc.engine;
 
-import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import org.apache.commons.rng.UniformRandomProvider;
 
 import java.io.DataInput;
@@ -14,7 +13,7 @@ import java.util.Arrays;
  * (hops, reductions, oxidations) whose rates share one factor each, so a change of η costs O(1).
  *
  * <p>Events are owned by sites. A site that has at least one event holds a slot; event id = slot·eventsPerSite + k.
- * Large boxes map sites to slots through a hash map, so memory grows with the number of surface sites, not with the
+ * Sites map to slots through a {@link SiteSlotIndex}, so memory grows with the number of surface sites, not with the
  * box.
  */
 final class EventCatalog {
@@ -22,8 +21,6 @@ final class EventCatalog {
     private static final int NONE = -1;
     /** Exact recomputation of the group sums after this many changes bounds floating-point drift. */
     private static final int RESUM_INTERVAL = 1 << 16;
-    /** Boxes up to this many sites index slots by a dense array (4 bytes per site, small enough to stay in cache). */
-    static final int DENSE_LIMIT = 1 << 18;
 
     private final int eventsPerSite;
     private final double[] classRate;
@@ -37,9 +34,7 @@ final class EventCatalog {
     private final double[] groupFactor = {1, 1, 1};
     private int changesSinceResum;
 
-    /** Site to slot: a plain array for boxes up to DENSE_LIMIT sites (fastest), a hash map above (smallest). */
-    private final int[] denseSlotOfSite;
-    private final Int2IntOpenHashMap slotOfSite = new Int2IntOpenHashMap();
+    private final SiteSlotIndex slotOfSite = new SiteSlotIndex();
     private int activeSites;
     private int[] slotSite = new int[0];
     private byte[] slotEvents = new byte[0];
@@ -53,7 +48,7 @@ final class EventCatalog {
      * @param classRate  base rate of each class, 1/s
      * @param classGroup group of each class, 0..GROUPS-1
      */
-    EventCatalog(int sites, int eventsPerSite, double[] classRate, byte[] classGroup) {
+    EventCatalog(int eventsPerSite, double[] classRate, byte[] classGroup) {
         this.eventsPerSite = eventsPerSite;
         this.classRate = classRate.clone();
         this.classGroup = classGroup.clone();
@@ -63,13 +58,6 @@ final class EventCatalog {
         activeClasses = new int[GROUPS][classes];
         activeCount = new int[GROUPS];
         activePosition = new int[classes];
-        slotOfSite.defaultReturnValue(NONE);
-        if (sites <= DENSE_LIMIT) {
-            denseSlotOfSite = new int[sites];
-            Arrays.fill(denseSlotOfSite, NONE);
-        } else {
-            denseSlotOfSite = null;
-        }
         ensureSlots(1024);
     }
 
@@ -79,7 +67,7 @@ final class EventCatalog {
 
     /** Slot of a site, or -1 if the site has no events. */
     int slotOf(int site) {
-        return denseSlotOfSite != null ? denseSlotOfSite[site] : slotOfSite.get(site);
+        return slotOfSite.get(site);
     }
 
     int siteOfSlot(int slot) {
@@ -98,11 +86,7 @@ final class EventCatalog {
             slot = slotCount++;
         }
         slotSite[slot] = site;
-        if (denseSlotOfSite != null) {
-            denseSlotOfSite[site] = slot;
-        } else {
-            slotOfSite.put(site, slot);
-        }
+        slotOfSite.put(site, slot);
         activeSites++;
         return slot;
     }
@@ -110,11 +94,7 @@ final class EventCatalog {
     /** Gives the slot back if none of its events is left. */
     void closeSlotIfIdle(int slot) {
         if (slotEvents[slot] == 0) {
-            if (denseSlotOfSite != null) {
-                denseSlotOfSite[slotSite[slot]] = NONE;
-            } else {
-                slotOfSite.remove(slotSite[slot]);
-            }
+            slotOfSite.remove(slotSite[slot]);
             activeSites--;
             if (freeCount == freeSlots.length) {
                 freeSlots = Arrays.copyOf(freeSlots, Math.max(16, freeCount * 2));
@@ -253,7 +233,7 @@ final class EventCatalog {
         for (int[] m : members) {
             bytes += m.length * 4L;
         }
-        return bytes + (denseSlotOfSite != null ? denseSlotOfSite.length * 4L : slotOfSite.size() * 16L);
+        return bytes + slotOfSite.memoryBytes();
     }
 
     /**
@@ -329,20 +309,12 @@ final class EventCatalog {
         for (int i = 0; i < freeCount; i++) {
             isFree[StateData.checkRange(freeSlots[i], slotCount - 1, "free slot")] = true;
         }
-        if (denseSlotOfSite != null) {
-            Arrays.fill(denseSlotOfSite, NONE);
-        } else {
-            slotOfSite.clear();
-        }
+        slotOfSite.clear();
         int used = 0;
         for (int slot = 0; slot < slotCount; slot++) {
             if (!isFree[slot]) {
                 int site = StateData.checkRange(slotSite[slot], sites - 1, "site of a slot");
-                if (denseSlotOfSite != null) {
-                    denseSlotOfSite[site] = slot;
-                } else {
-                    slotOfSite.put(site, slot);
-                }
+                slotOfSite.put(site, slot);
                 used++;
             }
         }

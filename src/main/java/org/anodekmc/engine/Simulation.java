@@ -62,7 +62,10 @@ public final class Simulation {
     /** How many columns have their top at each z, so the highest point of the deposit is found without a scan. */
     private final int[] columnsWithTop;
     private int highestTop;
-    /** Lowest z of each column that is not metal: the column is solid metal from the substrate up to below it. */
+    /**
+     * Lowest z of each column that is not metal: the column is solid metal from the substrate up to below it. Kept
+     * only when the connectivity check is on.
+     */
     private final int[] columnSolid;
     private final ConnectivityCheck connectivity;
 
@@ -189,7 +192,7 @@ public final class Simulation {
             classRate[oxidationClassBase + s] = rates.oxidationBase(s);
             classGroup[oxidationClassBase + s] = 2;
         }
-        catalog = new EventCatalog(lattice.sites(), 1 + hopEvents, classRate, classGroup);
+        catalog = new EventCatalog(1 + hopEvents, classRate, classGroup);
         scratchClasses = new int[1 + hopEvents];
         connectivity = config.keepDepositConnected() ? new ConnectivityCheck() : null;
 
@@ -358,22 +361,16 @@ public final class Simulation {
             }
         }
         metalAtoms += delta;
+        if (connectivity != null) {
+            updateColumnSolid(column, z, value);
+        }
         if (value == Species.METAL) {
-            if (z == columnSolid[column]) {
-                int solid = z + 1;
-                while (solid <= topZ && speciesAt(lattice.site(column, solid)) == Species.METAL) {
-                    solid++;
-                }
-                columnSolid[column] = solid;
-            }
             if (z > columnTop[column]) {
                 moveColumnTop(column, z);
             }
             if (z == topZ) {
                 boxFull = true;
             }
-        } else {
-            columnSolid[column] = Math.min(columnSolid[column], z);
         }
         if (value == Species.EMPTY && z == columnTop[column]) {
             int top = z - 1;
@@ -381,6 +378,19 @@ public final class Simulation {
                 top--;
             }
             moveColumnTop(column, top);
+        }
+    }
+
+    /** Keeps {@link #columnSolid} for the connectivity check (the only one that reads it). */
+    private void updateColumnSolid(int column, int z, byte value) {
+        if (value == Species.EMPTY) {
+            columnSolid[column] = Math.min(columnSolid[column], z);
+        } else if (z == columnSolid[column]) {
+            int solid = z + 1;
+            while (solid <= topZ && speciesAt(lattice.site(column, solid)) == Species.METAL) {
+                solid++;
+            }
+            columnSolid[column] = solid;
         }
     }
 

@@ -14,7 +14,7 @@ class EventCatalogTest {
         double[] rates = {1.0, 2.5, 0.3, 7.0, 0.05, 1.7};
         byte[] groups = {0, 0, 1, 1, 2, 2};
         int eventsPerSite = 2;
-        EventCatalog catalog = new EventCatalog(100, eventsPerSite, rates, groups);
+        EventCatalog catalog = new EventCatalog(eventsPerSite, rates, groups);
         catalog.setGroupFactor(1, 3.0);
         catalog.setGroupFactor(2, 0.4);
         int sites = 20;
@@ -52,7 +52,7 @@ class EventCatalogTest {
     @Test
     void removingAndReaddingKeepsTotalsExact() {
         double[] rates = {1.0, 2.0};
-        EventCatalog catalog = new EventCatalog(10, 1, rates, new byte[]{0, 1});
+        EventCatalog catalog = new EventCatalog(1, rates, new byte[]{0, 1});
         int a = catalog.openSlot(3);
         int b = catalog.openSlot(4);
         catalog.setClass(a, 0, 0);
