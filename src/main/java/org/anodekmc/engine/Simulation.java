@@ -34,7 +34,6 @@ public final class Simulation {
     private static final int SPECIES_BITS = 0x0F;
     /** Increment of a cell for one more metal neighbour. */
     private static final int METAL_NEIGHBOUR = 1 << 4;
-    private static final int REDOX = 0;
 
     private final Lattice lattice;
     private final int sizeZ;
@@ -46,6 +45,11 @@ public final class Simulation {
     private final int hopDirections;
     /** Hop events per site: one per direction, or one hop attempt per atom (see {@link #hopAttempts}). */
     private final int hopEvents;
+    /**
+     * Index of a site's first hop event: 1 with redox kinetics (event 0 is the site's reduction or oxidation), 0
+     * without (arrivals come from the supply).
+     */
+    private final int firstHopEvent;
     private final int signatureStride;
     private final RateModel rates;
     private final SiteEnergetics energetics;
@@ -148,6 +152,7 @@ public final class Simulation {
 
         this.supply = supply;
         redoxKinetics = supply == null;
+        firstHopEvent = redoxKinetics ? 1 : 0;
         areaCm2 = columns * rates.siteArea();
         arrivalRate = redoxKinetics ? 0 : columns * Units.fluxPerSite(config.control().currentDensity(),
                 rates.siteArea(), rates.charge());
@@ -192,8 +197,8 @@ public final class Simulation {
             classRate[oxidationClassBase + s] = rates.oxidationBase(s);
             classGroup[oxidationClassBase + s] = 2;
         }
-        catalog = new EventCatalog(1 + hopEvents, classRate, classGroup);
-        scratchClasses = new int[1 + hopEvents];
+        catalog = new EventCatalog(firstHopEvent + hopEvents, classRate, classGroup);
+        scratchClasses = new int[firstHopEvent + hopEvents];
         connectivity = config.keepDepositConnected() ? new ConnectivityCheck() : null;
 
         for (int c = 0; c < columns; c++) {
@@ -272,7 +277,7 @@ public final class Simulation {
         int site = catalog.siteOfSlot(event / catalog.eventsPerSite());
         int column = lattice.column(site);
         int z = lattice.z(site);
-        if (k == REDOX) {
+        if (k < firstHopEvent) {
             if (speciesAt(site) == Species.EMPTY) {
                 reductions++;
                 control.transfer(+1);
@@ -296,7 +301,7 @@ public final class Simulation {
                 return false;
             }
         } else {
-            direction = k - 1;
+            direction = k - firstHopEvent;
         }
         int toZ = z + lattice.dz(direction);
         int toColumn = lattice.neighbourColumn(column, z, direction);
@@ -449,7 +454,7 @@ public final class Simulation {
             int sc = lattice.neighbourColumn(column, z, back);
             int source = lattice.site(sc, sz);
             if (source != skip && speciesAt(source) == Species.METAL) {
-                setEvent(source, 1 + d, hopClass(signature(source, sc, sz), sc, sz, d));
+                setEvent(source, firstHopEvent + d, hopClass(signature(source, sc, sz), sc, sz, d));
             }
         }
     }
@@ -464,7 +469,7 @@ public final class Simulation {
         int source = lattice.site(sc, sz);
         if (speciesAt(source) == Species.METAL) {
             int d = lattice.reverse(back);
-            setEvent(source, 1 + d, hopClass(signature(source, sc, sz), sc, sz, d));
+            setEvent(source, firstHopEvent + d, hopClass(signature(source, sc, sz), sc, sz, d));
         }
     }
 
@@ -505,10 +510,7 @@ public final class Simulation {
 
     /** Rate class of event k of the site at (column, z), whose species is sp and signature s, or NONE. */
     private int eventClass(byte sp, int signature, int column, int z, int k) {
-        if (k == REDOX) {
-            if (!redoxKinetics) {
-                return NONE;
-            }
+        if (k < firstHopEvent) {
             int occupied = energetics.occupied(signature);
             int neighbours = z == topZ ? coordination - 1 : coordination;
             // electron transfer needs a metal or substrate neighbour and contact with the electrolyte
@@ -521,7 +523,7 @@ public final class Simulation {
         if (hopAttempts) {
             return attempts.rate(signature) > 0 ? signature : NONE;
         }
-        return hopClass(signature, column, z, k - 1);
+        return hopClass(signature, column, z, k - firstHopEvent);
     }
 
     /**
@@ -695,7 +697,7 @@ public final class Simulation {
                 int slot = catalog.slotOf(site);
                 byte sp = speciesAt(site);
                 int signature = signature(site, c, z);
-                for (int k = 0; k < 1 + hopEvents; k++) {
+                for (int k = 0; k < firstHopEvent + hopEvents; k++) {
                     int expected = eventClass(sp, signature, c, z, k);
                     int actual = slot == NONE ? NONE : catalog.classOf(slot, k);
                     if (expected != actual) {
