@@ -7,33 +7,19 @@ public final class SimpleCubicLattice implements Lattice {
     private static final int[] DZ = {0, 0, 0, 0, 1, -1, 1, 1, 1, 1, -1, -1, -1, -1};
     private static final int[] REVERSE = {1, 0, 3, 2, 5, 4, 11, 10, 13, 12, 7, 6, 9, 8};
 
-    private static final byte LAST_X = 1;
-    private static final byte FIRST_X = 2;
-    private static final byte LAST_Y = 4;
-    private static final byte FIRST_Y = 8;
-
     private final int sizeX;
     private final int sizeY;
     private final int sizeZ;
     private final int columns;
-    /**
-     * Which box edges each column lies on (one byte per column, not a table of neighbours: the lookup stays in cache
-     * in large boxes); neighbours wrap around periodically there.
-     */
-    private final byte[] edges;
+    /** sizeX − 1 when sizeX is a power of two (x by a mask), else −1 (x by a division). */
+    private final int xMask;
 
     public SimpleCubicLattice(int sizeX, int sizeY, int sizeZ) {
         this.sizeX = sizeX;
         this.sizeY = sizeY;
         this.sizeZ = sizeZ;
         columns = sizeX * sizeY;
-        edges = new byte[columns];
-        for (int y = 0; y < sizeY; y++) {
-            for (int x = 0; x < sizeX; x++) {
-                edges[x + sizeX * y] = (byte) ((x == sizeX - 1 ? LAST_X : 0) | (x == 0 ? FIRST_X : 0)
-                        | (y == sizeY - 1 ? LAST_Y : 0) | (y == 0 ? FIRST_Y : 0));
-            }
-        }
+        xMask = Integer.bitCount(sizeX) == 1 ? sizeX - 1 : -1;
     }
 
     @Override
@@ -86,20 +72,25 @@ public final class SimpleCubicLattice implements Lattice {
         return DZ[direction];
     }
 
+    /** Neighbour columns wrap around periodically; computed, not looked up, so that large boxes touch no table. */
     @Override
     public int neighbourColumn(int column, int z, int direction) {
         switch (LATERAL[direction]) {
             case 0:
-                return (edges[column] & LAST_X) != 0 ? column + 1 - sizeX : column + 1;
+                return x(column) == sizeX - 1 ? column + 1 - sizeX : column + 1;
             case 1:
-                return (edges[column] & FIRST_X) != 0 ? column - 1 + sizeX : column - 1;
+                return x(column) == 0 ? column - 1 + sizeX : column - 1;
             case 2:
-                return (edges[column] & LAST_Y) != 0 ? column + sizeX - columns : column + sizeX;
+                return column >= columns - sizeX ? column + sizeX - columns : column + sizeX;
             case 3:
-                return (edges[column] & FIRST_Y) != 0 ? column - sizeX + columns : column - sizeX;
+                return column < sizeX ? column - sizeX + columns : column - sizeX;
             default:
                 return column;
         }
+    }
+
+    private int x(int column) {
+        return xMask >= 0 ? column & xMask : column % sizeX;
     }
 
     @Override

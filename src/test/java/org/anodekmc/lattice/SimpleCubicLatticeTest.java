@@ -1,0 +1,37 @@
+package org.anodekmc.lattice;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Neighbours and numbering against coordinates computed by hand, with periodic wrap in x and y. */
+class SimpleCubicLatticeTest {
+    private static final int[][] LATERAL_STEPS = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}};
+
+    @ParameterizedTest
+    @CsvSource({"8, 8, 5", "6, 10, 4", "16, 3, 7"}) // power-of-two and other widths
+    void neighbourColumnsWrapPeriodically(int sizeX, int sizeY, int sizeZ) {
+        Lattice l = new SimpleCubicLattice(sizeX, sizeY, sizeZ);
+        for (int y = 0; y < sizeY; y++) {
+            for (int x = 0; x < sizeX; x++) {
+                int column = l.columnAt(x, y);
+                for (int d = 0; d < l.hopDirections(true); d++) {
+                    int expected = column;
+                    int lateral = d < 4 ? d : d < 6 ? -1 : (d - 6) % 4;
+                    if (lateral >= 0) {
+                        int nx = Math.floorMod(x + LATERAL_STEPS[lateral][0], sizeX);
+                        int ny = Math.floorMod(y + LATERAL_STEPS[lateral][1], sizeY);
+                        expected = nx + sizeX * ny;
+                    }
+                    assertEquals(expected, l.neighbourColumn(column, 1, d), "x " + x + " y " + y + " direction " + d);
+                }
+                for (int z = 0; z < sizeZ; z++) {
+                    int site = l.site(column, z);
+                    assertEquals(column, l.column(site));
+                    assertEquals(z, l.z(site));
+                }
+            }
+        }
+    }
+}
