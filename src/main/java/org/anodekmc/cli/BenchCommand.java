@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
                 + "second and memory per site for each lattice size.",
                 "Workload: simple cubic L×L×40 on a 3-layer substrate, ballistic deposition of 1.35e-5 atoms per "
                         + "site per unit time, first-shell bond-counting hops E_a = 2.0·n_i (kT = 1), 1.5e5 time "
-                        + "units (about 5.6e6 events at 64²)."})
+                        + "units (about 5.9e6 events at 64²)."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--sizes", split = ",", paramLabel = "L", description = "lattice sizes L (default: 64,256)")
     List<Integer> sizes = List.of(64, 256);
