@@ -48,6 +48,10 @@ final class RunOutcome {
                 System.out.printf(Locale.ROOT, "  nucleation overpotential η_nuc = %.1f mV (peak %.1f mV at %.3g s,"
                                 + " plateau %.1f mV)%n", n.nucleationOverpotential() * 1e3, n.peakEta() * 1e3,
                         n.peakTime(), n.plateauEta() * 1e3);
+                if (n.substratePeakRow() != n.peakRow()) {
+                    System.out.printf(Locale.ROOT, "  the peak came after the substrate was covered; on the substrate"
+                            + " alone %.1f mV%n", n.substrateNucleationOverpotential() * 1e3);
+                }
             }
         }
         @SuppressWarnings("unchecked")

@@ -52,6 +52,8 @@ final class Summaries {
             n.put("plateauEta_V", number(nucleation.plateauEta()));
             n.put("plateauWindow_s", new double[]{nucleation.plateauStart(), nucleation.plateauEnd()});
             n.put("plateauRows", nucleation.plateauRows());
+            n.put("substrateNucleationOverpotential_V", number(nucleation.substrateNucleationOverpotential()));
+            n.put("substratePeakEta_V", nucleation.substratePeakEta());
             n.put("method", NucleationAnalysis.METHOD);
             s.put("nucleation", n);
         }

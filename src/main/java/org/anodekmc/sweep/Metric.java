@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** The summary values a sweep tabulates and plots for every run, read from the run's summary.json. */
 public enum Metric {
     ETA_NUC("eta_nuc_V", "nucleation", "nucleationOverpotential_V", "η_nuc (mV)", 1e3),
+    SUBSTRATE_ETA_NUC("substrate_eta_nuc_V", "nucleation", "substrateNucleationOverpotential_V",
+            "η_nuc on the substrate (mV)", 1e3),
     PLATEAU_ETA("plateau_eta_V", "nucleation", "plateauEta_V", "plateau η (mV)", 1e3),
     NUCLEUS_DENSITY("nucleus_density_cm2", "islands", "nucleusDensity_cm2", "nucleus density (cm⁻²)", 1),
     MEAN_NUCLEUS_SIZE("mean_nucleus_atoms", "islands", "meanNucleusSize_atoms", "mean nucleus size (atoms)", 1),
