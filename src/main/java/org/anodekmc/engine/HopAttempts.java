@@ -47,7 +47,8 @@ final class HopAttempts {
                     firstShellMax[s] = Math.max(firstShellMax[s], r);
                 } else {
                     int j = d - coordination;
-                    secondShellCumulative[s * secondShell + j] = r + (j > 0 ? secondShellCumulative[s * secondShell + j - 1] : 0);
+                    int at = s * secondShell + j;
+                    secondShellCumulative[at] = r + (j > 0 ? secondShellCumulative[at - 1] : 0);
                 }
             }
             firstShellPart[s] = empty * firstShellMax[s];

@@ -83,8 +83,9 @@ public final class Simulation {
      * When the hop rate depends only on the mover (bond-counting law), each atom owns one hop attempt whose rate
      * bounds the sum over its directions, as if every empty neighbour were a supported target ({@link HopAttempts});
      * the direction is drawn when the attempt is picked, and an attempt into an occupied or unsupported site is
-     * refused (a self-transition, so the dynamics stay exact). An atom's events then change only when its own neighbour count does, instead of whenever
-     * any site around its targets changes. With the metropolis law every direction is an event of its own.
+     * refused (a self-transition, so the dynamics stay exact). An atom's events then change only when its own
+     * neighbour count does, instead of whenever any site around its targets changes. With the metropolis law every
+     * direction is an event of its own.
      */
     private final boolean hopAttempts;
     /** Rates of the hop attempts (null unless {@link #hopAttempts}). */
