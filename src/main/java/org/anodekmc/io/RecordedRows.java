@@ -13,8 +13,8 @@ import java.util.Arrays;
 
 /**
  * The rows of a run written so far: time, η, charge, substrate coverage and islands of each (the nucleation analysis
- * and islands.csv need them at the end) and the last row's whole sample (the next row's reference). A checkpoint stores them exactly,
- * so a resumed run ends with the same analysis as an uninterrupted one.
+ * and islands.csv need them at the end) and the last row's whole sample (the next row's reference). A checkpoint
+ * stores them exactly, so a resumed run ends with the same analysis as an uninterrupted one.
  */
 final class RecordedRows {
     final double[] time;
