@@ -10,9 +10,10 @@ class SimpleCubicLatticeTest {
     private static final int[][] LATERAL_STEPS = {{1, 0}, {-1, 0}, {0, 1}, {0, -1}};
 
     @ParameterizedTest
-    @CsvSource({"8, 8, 5", "6, 10, 4", "16, 3, 7"}) // power-of-two and other widths
+    @CsvSource({"8, 8, 5", "32, 16, 3", "6, 10, 4", "16, 3, 7"}) // power-of-two and other widths
     void neighbourColumnsWrapPeriodically(int sizeX, int sizeY, int sizeZ) {
         Lattice l = new SimpleCubicLattice(sizeX, sizeY, sizeZ);
+        java.util.BitSet numbered = new java.util.BitSet();
         for (int y = 0; y < sizeY; y++) {
             for (int x = 0; x < sizeX; x++) {
                 int column = l.columnAt(x, y);
@@ -28,10 +29,14 @@ class SimpleCubicLatticeTest {
                 }
                 for (int z = 0; z < sizeZ; z++) {
                     int site = l.site(column, z);
+                    assertEquals(false, numbered.get(site), "site " + site + " numbered twice");
+                    numbered.set(site);
                     assertEquals(column, l.column(site));
                     assertEquals(z, l.z(site));
                 }
             }
         }
+        assertEquals(l.sites(), numbered.cardinality());
+        assertEquals(l.sites(), numbered.length(), "site numbers run from 0 to sites − 1");
     }
 }
