@@ -131,8 +131,6 @@ public final class Simulation {
         HopConfig hopConfig = config.hops();
         hopsEnabled = hopConfig.enabled();
         hopDirections = hopsEnabled ? lattice.hopDirections(hopConfig.secondShell()) : 0;
-        hopAttempts = hopsEnabled && hopConfig.law().equals(HopConfig.BOND_COUNTING);
-        hopEvents = hopAttempts ? 1 : hopDirections;
         rng = RandomSource.XO_SHI_RO_256_PP.create(config.seed());
         int columns = lattice.columns();
         byte[] top = SubstrateBuilder.topLayer(lc.sizeX(), lc.sizeY(), config.substrate().sites(),
@@ -149,6 +147,8 @@ public final class Simulation {
         SubstrateEnvironments environments = SubstrateEnvironments.of(top, lateral, config.substrate());
         rates = new RateModel(config, coordination, environments.bindings());
         energetics = rates.energetics();
+        hopAttempts = hopsEnabled && !rates.hopRateDependsOnTarget();
+        hopEvents = hopAttempts ? 1 : hopDirections;
         signatureStride = coordination + 1;
 
         this.supply = supply;

@@ -69,7 +69,7 @@ public final class RateModel {
                         double barrier = (hostTerrace == 1 ? c.substrate().host().terraceBarrier()
                                 : c.metal().terraceBarrier())
                                 + (interlayer == 1 ? c.metal().schwoebelBarrier() : 0);
-                        if (hops.law().equals(HopConfig.BOND_COUNTING)) {
+                        if (!hopRateDependsOnTarget) {
                             barrier += energetics.occupied(from) * hops.neighbourBarrier();
                         } else {
                             barrier += Math.max(0, energetics.binding(from) - energetics.binding(to));
