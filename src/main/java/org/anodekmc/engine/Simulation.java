@@ -42,6 +42,12 @@ public final class Simulation {
     /** Highest layer; a metal atom there fills the box. */
     private final int topZ;
     private final int coordination;
+    private final int columns;
+    /** Site numbers of the first layer above the substrate: [surfaceLayerStart, surfaceLayerEnd). */
+    private final int surfaceLayerStart;
+    private final int surfaceLayerEnd;
+    /** First site of the highest layer. */
+    private final int topLayerStart;
     private final int hopDirections;
     /** Hop events per site: one per direction, or one hop attempt per atom (see {@link #hopAttempts}). */
     private final int hopEvents;
@@ -132,7 +138,10 @@ public final class Simulation {
         hopsEnabled = hopConfig.enabled();
         hopDirections = hopsEnabled ? lattice.hopDirections(hopConfig.secondShell()) : 0;
         rng = RandomSource.XO_SHI_RO_256_PP.create(config.seed());
-        int columns = lattice.columns();
+        columns = lattice.columns();
+        surfaceLayerStart = lattice.site(0, surfaceZ);
+        surfaceLayerEnd = surfaceLayerStart + columns;
+        topLayerStart = lattice.site(0, topZ);
         byte[] top = SubstrateBuilder.topLayer(lc.sizeX(), lc.sizeY(), config.substrate().sites(),
                 RateModel.siteArea(config.metal()) * 1e14, rng);
         int[] lateral = new int[4 * columns];
@@ -204,12 +213,12 @@ public final class Simulation {
 
         for (int c = 0; c < columns; c++) {
             for (int z = surfaceZ; z < surfaceZ + lc.initialMetalLayers(); z++) {
-                setSpecies(lattice.site(c, z), c, z, Species.METAL);
+                setSpecies(lattice.site(c, z), Species.METAL);
             }
         }
         for (int c = 0; c < columns; c++) {
             for (int z = surfaceZ; z <= Math.min(topZ, columnTop[c] + 1); z++) {
-                refreshSite(lattice.site(c, z), c, z);
+                refreshSite(lattice.site(c, z));
             }
         }
         updateFactors();
@@ -276,46 +285,42 @@ public final class Simulation {
     private boolean execute(int event) {
         int k = event % catalog.eventsPerSite();
         int site = catalog.siteOfSlot(event / catalog.eventsPerSite());
-        int column = lattice.column(site);
-        int z = lattice.z(site);
         if (k < firstHopEvent) {
             if (speciesAt(site) == Species.EMPTY) {
                 reductions++;
                 control.transfer(+1);
-                setSpecies(site, column, z, Species.METAL);
+                setSpecies(site, Species.METAL);
             } else {
-                if (connectivity != null && !connectivity.staysConnected(site, column, z, NONE, 0, 0)) {
+                if (connectivity != null && !connectivity.staysConnected(site, NONE)) {
                     return false;
                 }
                 oxidations++;
                 control.transfer(-1);
-                setSpecies(site, column, z, Species.EMPTY);
+                setSpecies(site, Species.EMPTY);
             }
-            refreshAround(site, column, z, NONE);
+            refreshAround(site, NONE);
             return true;
         }
         int direction;
         if (hopAttempts) {
-            int signature = signature(site, column, z);
-            direction = attemptDirection(column, z, signature);
-            if (direction == NONE || hopClass(signature, column, z, direction) == NONE) {
+            int signature = signature(site);
+            direction = attemptDirection(site, signature);
+            if (direction == NONE || hopClass(signature, site, direction) == NONE) {
                 return false;
             }
         } else {
             direction = k - firstHopEvent;
         }
-        int toZ = z + lattice.dz(direction);
-        int toColumn = lattice.neighbourColumn(column, z, direction);
-        int to = lattice.site(toColumn, toZ);
-        if (connectivity != null && !connectivity.staysConnected(site, column, z, to, toColumn, toZ)) {
+        int to = lattice.neighbour(site, direction);
+        if (connectivity != null && !connectivity.staysConnected(site, to)) {
             return false;
         }
         hops++;
-        setSpecies(site, column, z, Species.EMPTY);
-        setSpecies(to, toColumn, toZ, Species.METAL);
-        refreshAround(site, column, z, NONE);
+        setSpecies(site, Species.EMPTY);
+        setSpecies(to, Species.METAL);
+        refreshAround(site, NONE);
         // a first-shell hop's target and origin were refreshed above as neighbours of the origin
-        refreshAround(to, toColumn, toZ, lattice.isFirstShell(direction) ? site : NONE);
+        refreshAround(to, lattice.isFirstShell(direction) ? site : NONE);
         return true;
     }
 
@@ -323,7 +328,7 @@ public final class Simulation {
      * The direction of a picked hop attempt ({@link HopAttempts}), or NONE if the draw itself refuses it. The caller
      * still checks that the target is free and supported.
      */
-    private int attemptDirection(int column, int z, int signature) {
+    private int attemptDirection(int site, int signature) {
         double u = rng.nextDouble() * attempts.rate(signature);
         double firstShellPart = attempts.firstShellPart(signature);
         if (u >= firstShellPart) {
@@ -333,10 +338,8 @@ public final class Simulation {
         int k = (int) (u / fastest);
         double thinning = u - k * fastest;
         for (int d = 0; d < coordination; d++) {
-            int nz = z + lattice.dz(d);
-            if (nz >= surfaceZ && nz <= topZ
-                    && speciesAt(lattice.site(lattice.neighbourColumn(column, z, d), nz)) == Species.EMPTY
-                    && k-- == 0) {
+            int n = lattice.neighbour(site, d);
+            if (inDepositLayers(n) && speciesAt(n) == Species.EMPTY && k-- == 0) {
                 return thinning < attempts.firstShellRate(signature, d) ? d : NONE;
             }
         }
@@ -350,23 +353,23 @@ public final class Simulation {
             boxFull = true;
             return;
         }
-        int column = lattice.column(site);
-        int z = lattice.z(site);
         reductions++;
-        setSpecies(site, column, z, Species.METAL);
-        refreshAround(site, column, z, NONE);
+        setSpecies(site, Species.METAL);
+        refreshAround(site, NONE);
     }
 
-    private void setSpecies(int site, int column, int z, byte value) {
+    private void setSpecies(int site, byte value) {
         cells[site] = (byte) ((cells[site] & ~SPECIES_BITS) | value);
         int delta = value == Species.METAL ? 1 : -1;
         for (int d = 0; d < coordination; d++) {
-            int nz = z + lattice.dz(d);
-            if (nz >= surfaceZ && nz <= topZ) {
-                cells[lattice.site(lattice.neighbourColumn(column, z, d), nz)] += delta * METAL_NEIGHBOUR;
+            int n = lattice.neighbour(site, d);
+            if (inDepositLayers(n)) {
+                cells[n] += delta * METAL_NEIGHBOUR;
             }
         }
         metalAtoms += delta;
+        int column = lattice.column(site);
+        int z = lattice.z(site);
         if (connectivity != null) {
             updateColumnSolid(column, z, value);
         }
@@ -418,59 +421,46 @@ public final class Simulation {
      * Recomputes every event whose rate depends on the state of {@code site}. If {@code refreshed} is a neighbour
      * whose own events (and this site's) are already up to date, both are skipped.
      */
-    private void refreshAround(int site, int column, int z, int refreshed) {
+    private void refreshAround(int site, int refreshed) {
         if (refreshed == NONE) {
-            refreshSite(site, column, z);
+            refreshSite(site);
         }
         for (int d = 0; d < coordination; d++) {
-            int nz = z + lattice.dz(d);
-            if (nz < surfaceZ || nz > topZ) {
+            int n = lattice.neighbour(site, d);
+            if (!inDepositLayers(n)) {
                 continue;
             }
-            int nc = lattice.neighbourColumn(column, z, d);
-            int n = lattice.site(nc, nz);
             // without redox kinetics an empty neighbour owns no events (its species did not change in this event)
             if (n != refreshed && (redoxKinetics || speciesAt(n) != Species.EMPTY)) {
-                refreshSite(n, nc, nz);
+                refreshSite(n);
             }
             // per-direction hops into an empty neighbour see its binding, which just changed
             if (!hopAttempts && hopDirections > 0 && speciesAt(n) == Species.EMPTY) {
-                refreshHopsInto(n, nc, nz, site);
+                refreshHopsInto(n, site);
             }
         }
         // second-shell hops into the site itself come from atoms that are not its first-shell neighbours
         for (int d = coordination; d < (hopAttempts ? 0 : hopDirections); d++) {
-            refreshHopFrom(column, z, lattice.reverse(d));
+            refreshHopFrom(site, lattice.reverse(d));
         }
     }
 
     /** Hops into the empty site {@code target} (its binding or support changed), except those of {@code skip}. */
-    private void refreshHopsInto(int target, int column, int z, int skip) {
+    private void refreshHopsInto(int target, int skip) {
         for (int d = 0; d < hopDirections; d++) {
-            int back = lattice.reverse(d);
-            int sz = z + lattice.dz(back);
-            if (sz < surfaceZ || sz > topZ) {
-                continue;
-            }
-            int sc = lattice.neighbourColumn(column, z, back);
-            int source = lattice.site(sc, sz);
-            if (source != skip && speciesAt(source) == Species.METAL) {
-                setEvent(source, firstHopEvent + d, hopClass(signature(source, sc, sz), sc, sz, d));
+            int source = lattice.neighbour(target, lattice.reverse(d));
+            if (inDepositLayers(source) && source != skip && speciesAt(source) == Species.METAL) {
+                setEvent(source, firstHopEvent + d, hopClass(signature(source), source, d));
             }
         }
     }
 
-    /** The hop that reaches (column, z) from its neighbour in direction {@code back}. */
-    private void refreshHopFrom(int column, int z, int back) {
-        int sz = z + lattice.dz(back);
-        if (sz < surfaceZ || sz > topZ) {
-            return;
-        }
-        int sc = lattice.neighbourColumn(column, z, back);
-        int source = lattice.site(sc, sz);
-        if (speciesAt(source) == Species.METAL) {
+    /** The hop that reaches {@code site} from its neighbour in direction {@code back}. */
+    private void refreshHopFrom(int site, int back) {
+        int source = lattice.neighbour(site, back);
+        if (inDepositLayers(source) && speciesAt(source) == Species.METAL) {
             int d = lattice.reverse(back);
-            setEvent(source, firstHopEvent + d, hopClass(signature(source, sc, sz), sc, sz, d));
+            setEvent(source, firstHopEvent + d, hopClass(signature(source), source, d));
         }
     }
 
@@ -487,13 +477,13 @@ public final class Simulation {
     }
 
     /** Recomputes all events owned by a site: its reduction or oxidation and its hops. */
-    private void refreshSite(int site, int column, int z) {
+    private void refreshSite(int site) {
         byte sp = speciesAt(site);
         int[] classes = scratchClasses;
         boolean any = false;
-        int signature = signature(site, column, z);
+        int signature = signature(site);
         for (int k = 0; k < classes.length; k++) {
-            classes[k] = eventClass(sp, signature, column, z, k);
+            classes[k] = eventClass(sp, signature, site, k);
             any |= classes[k] != NONE;
         }
         int slot = catalog.slotOf(site);
@@ -509,11 +499,11 @@ public final class Simulation {
         catalog.closeSlotIfIdle(slot);
     }
 
-    /** Rate class of event k of the site at (column, z), whose species is sp and signature s, or NONE. */
-    private int eventClass(byte sp, int signature, int column, int z, int k) {
+    /** Rate class of event k of a site whose species is sp and signature s, or NONE. */
+    private int eventClass(byte sp, int signature, int site, int k) {
         if (k < firstHopEvent) {
             int occupied = energetics.occupied(signature);
-            int neighbours = z == topZ ? coordination - 1 : coordination;
+            int neighbours = site >= topLayerStart ? coordination - 1 : coordination;
             // electron transfer needs a metal or substrate neighbour and contact with the electrolyte
             return occupied > 0 && occupied < neighbours
                     ? (sp == Species.METAL ? oxidationClassBase : reductionClassBase) + signature : NONE;
@@ -524,39 +514,41 @@ public final class Simulation {
         if (hopAttempts) {
             return attempts.rate(signature) > 0 ? signature : NONE;
         }
-        return hopClass(signature, column, z, k - firstHopEvent);
+        return hopClass(signature, site, k - firstHopEvent);
     }
 
-    /**
-     * Rate class of the hop in {@code direction} of the atom at (column, z), whose signature is {@code from}, or NONE
-     * if it cannot happen.
-     */
-    private int hopClass(int from, int column, int z, int direction) {
-        int tz = z + lattice.dz(direction);
-        if (tz < surfaceZ || tz > topZ) {
-            return NONE;
-        }
-        int tc = lattice.neighbourColumn(column, z, direction);
-        int target = lattice.site(tc, tz);
-        if (speciesAt(target) != Species.EMPTY) {
+    /** Rate class of the hop in {@code direction} of the atom at {@code site}, whose signature is {@code from}, or NONE. */
+    private int hopClass(int from, int site, int direction) {
+        int target = lattice.neighbour(site, direction);
+        if (!inDepositLayers(target) || speciesAt(target) != Species.EMPTY) {
             return NONE;
         }
         boolean firstShell = direction < coordination;
-        if (!firstShell && speciesAt(lattice.site(column, tz)) != Species.EMPTY
-                && speciesAt(lattice.site(tc, z)) != Species.EMPTY) {
-            return NONE;
+        if (!firstShell) {
+            // a second-shell move is blocked when both bridge sites are occupied: the mover's column at the target's
+            // height, and the target's column at the mover's height
+            int layerStep = lattice.dz(direction) * columns;
+            if (speciesAt(site + layerStep) != Species.EMPTY && speciesAt(target - layerStep) != Species.EMPTY) {
+                return NONE;
+            }
         }
         // the target's binding without the moving atom, which is its neighbour only for first-shell hops
-        int to = signature(target, tc, tz) - (firstShell ? 1 : 0);
-        return rates.hopClass(from, to, z == surfaceZ && tz == surfaceZ, !firstShell);
+        int to = signature(target) - (firstShell ? 1 : 0);
+        return rates.hopClass(from, to, site < surfaceLayerEnd && target < surfaceLayerEnd, !firstShell);
+    }
+
+    /** Above the substrate and inside the box (neighbour numbers outside it are not sites of the deposit). */
+    private boolean inDepositLayers(int site) {
+        return site >= surfaceLayerStart && site < cells.length;
     }
 
     private byte speciesAt(int site) {
         return (byte) (cells[site] & SPECIES_BITS);
     }
 
-    private int signature(int site, int column, int z) {
-        return (cells[site] >> 4) + (z == surfaceZ ? signatureStride * belowCode[column] : 0);
+    /** The site's neighbour count, plus the substrate environment below it on the first layer (site above the substrate). */
+    private int signature(int site) {
+        return (cells[site] >> 4) + (site < surfaceLayerEnd ? signatureStride * belowCode[site - surfaceLayerStart] : 0);
     }
 
     // ---------------------------------------------------------------- read access for observers
@@ -589,16 +581,16 @@ public final class Simulation {
     }
 
     /** Metal and substrate first-shell neighbours of a site above the substrate. */
-    public int occupiedNeighbours(int site, int column, int z) {
-        return energetics.occupied(signature(site, column, z));
+    public int occupiedNeighbours(int site) {
+        return energetics.occupied(signature(site));
     }
 
     /**
      * Reduction rate of an empty site relative to a kink site at the same η, exp(α(B − B_kink)/kT): how much more
      * (or less) readily an ion is reduced there.
      */
-    public double relativeReductionRate(int site, int column, int z) {
-        return rates.reductionBase(signature(site, column, z)) / rates.k0();
+    public double relativeReductionRate(int site) {
+        return rates.reductionBase(signature(site)) / rates.k0();
     }
 
     public double time() {
@@ -697,9 +689,9 @@ public final class Simulation {
                 int site = lattice.site(c, z);
                 int slot = catalog.slotOf(site);
                 byte sp = speciesAt(site);
-                int signature = signature(site, c, z);
+                int signature = signature(site);
                 for (int k = 0; k < firstHopEvent + hopEvents; k++) {
-                    int expected = eventClass(sp, signature, c, z, k);
+                    int expected = eventClass(sp, signature, site, k);
                     int actual = slot == NONE ? NONE : catalog.classOf(slot, k);
                     if (expected != actual) {
                         return "site (column " + c + ", z " + z + ") event " + k + ": catalogue has class " + actual
@@ -797,24 +789,19 @@ public final class Simulation {
         private int removedZ;
         private int added;
 
-        /** After removing the atom at (column, z) and, for a hop, adding it at {@code to}: is all metal connected? */
-        boolean staysConnected(int site, int column, int z, int to, int toColumn, int toZ) {
+        /** After removing the atom at {@code site} and, for a hop, adding it at {@code to}: is all metal connected? */
+        boolean staysConnected(int site, int to) {
             removed = site;
-            removedColumn = column;
-            removedZ = z;
+            removedColumn = lattice.column(site);
+            removedZ = lattice.z(site);
             added = to;
             for (int d = 0; d < coordination; d++) {
-                int nz = z + lattice.dz(d);
-                if (nz < surfaceZ || nz > topZ) {
-                    continue;
-                }
-                int nc = lattice.neighbourColumn(column, z, d);
-                int n = lattice.site(nc, nz);
-                if (n != to && speciesAt(n) == Species.METAL && !connected(n, nc, nz)) {
+                int n = lattice.neighbour(site, d);
+                if (inDepositLayers(n) && n != to && speciesAt(n) == Species.METAL && !connected(n)) {
                     return false;
                 }
             }
-            return to == NONE || connected(to, toColumn, toZ);
+            return to == NONE || connected(to);
         }
 
         private boolean metal(int site) {
@@ -822,13 +809,15 @@ public final class Simulation {
         }
 
         /** The site rests on the substrate or on a column that stays solid metal down to it. */
-        private boolean grounded(int column, int z) {
+        private boolean grounded(int site) {
+            int column = lattice.column(site);
+            int z = lattice.z(site);
             int solid = column == removedColumn && removedZ < columnSolid[column] ? removedZ : columnSolid[column];
             return z == surfaceZ || z < solid;
         }
 
-        private boolean connected(int site, int column, int z) {
-            if (grounded(column, z)) {
+        private boolean connected(int site) {
+            if (grounded(site)) {
                 return true;
             }
             if (visited.size() > 4096) {
@@ -840,25 +829,17 @@ public final class Simulation {
             stack[top++] = site;
             while (top > 0) {
                 int s = stack[--top];
-                int c = lattice.column(s);
-                int sz = lattice.z(s);
                 // downward moves are pushed last so they are explored first: the substrate lies below
                 for (int pass = 0; pass < 2; pass++) {
                     for (int d = 0; d < coordination; d++) {
-                        int dz = lattice.dz(d);
-                        if ((pass == 0) == (dz < 0)) {
+                        if ((pass == 0) == (lattice.dz(d) < 0)) {
                             continue;
                         }
-                        int nz = sz + dz;
-                        if (nz < surfaceZ || nz > topZ) {
+                        int n = lattice.neighbour(s, d);
+                        if (!inDepositLayers(n) || !metal(n) || !visited.add(n)) {
                             continue;
                         }
-                        int nc = lattice.neighbourColumn(c, sz, d);
-                        int n = lattice.site(nc, nz);
-                        if (!metal(n) || !visited.add(n)) {
-                            continue;
-                        }
-                        if (grounded(nc, nz)) {
+                        if (grounded(n)) {
                             return true;
                         }
                         if (top == stack.length) {

@@ -58,6 +58,12 @@ public interface Lattice {
     /** Column reached from {@code column} (at height z) along a direction; the same column for vertical moves. */
     int neighbourColumn(int column, int z, int direction);
 
+    /**
+     * Site reached from {@code site} along a direction. A vertical move out of the box gives a number outside
+     * 0..sites()-1 (below 0 under the bottom layer, sites() or more above the top), which the caller checks.
+     */
+    int neighbour(int site, int direction);
+
     /** The direction that leads back. */
     int reverse(int direction);
 }

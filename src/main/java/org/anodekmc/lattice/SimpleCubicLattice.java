@@ -13,6 +13,15 @@ public final class SimpleCubicLattice implements Lattice {
     private final int columns;
     /** sizeX − 1 when sizeX is a power of two (x by a mask), else −1 (x by a division). */
     private final int xMask;
+    /**
+     * log2(columns) when sizeX and sizeY are both powers of two, else −1. A site number is then the bit fields
+     * z | y | x, so column and z are a mask and a shift, and a neighbour is one masked addition per direction.
+     */
+    private final int columnBits;
+    /** Per direction, for power-of-two boxes: the step within the wrapping field, that field's mask, the layer step. */
+    private final int[] fieldStep = new int[DZ.length];
+    private final int[] fieldMask = new int[DZ.length];
+    private final int[] layerStep = new int[DZ.length];
 
     public SimpleCubicLattice(int sizeX, int sizeY, int sizeZ) {
         this.sizeX = sizeX;
@@ -20,6 +29,15 @@ public final class SimpleCubicLattice implements Lattice {
         this.sizeZ = sizeZ;
         columns = sizeX * sizeY;
         xMask = Integer.bitCount(sizeX) == 1 ? sizeX - 1 : -1;
+        columnBits = xMask >= 0 && Integer.bitCount(sizeY) == 1 ? Integer.numberOfTrailingZeros(columns) : -1;
+        int[] step = {1, -1, sizeX, -sizeX};
+        int[] mask = {sizeX - 1, sizeX - 1, (sizeY - 1) * sizeX, (sizeY - 1) * sizeX};
+        for (int d = 0; d < DZ.length; d++) {
+            int lateral = LATERAL[d];
+            fieldStep[d] = lateral < 0 ? 0 : step[lateral];
+            fieldMask[d] = lateral < 0 ? 0 : mask[lateral];
+            layerStep[d] = DZ[d] * columns;
+        }
     }
 
     @Override
@@ -29,12 +47,12 @@ public final class SimpleCubicLattice implements Lattice {
 
     @Override
     public int column(int site) {
-        return site % columns;
+        return columnBits >= 0 ? site & (columns - 1) : site % columns;
     }
 
     @Override
     public int z(int site) {
-        return site / columns;
+        return columnBits >= 0 ? site >> columnBits : site / columns;
     }
 
     @Override
@@ -87,6 +105,16 @@ public final class SimpleCubicLattice implements Lattice {
             default:
                 return column;
         }
+    }
+
+    @Override
+    public int neighbour(int site, int direction) {
+        if (columnBits >= 0) {
+            int mask = fieldMask[direction];
+            return ((site & ~mask) | ((site + fieldStep[direction]) & mask)) + layerStep[direction];
+        }
+        int z = z(site);
+        return site(neighbourColumn(column(site), z, direction), z + DZ[direction]);
     }
 
     private int x(int column) {

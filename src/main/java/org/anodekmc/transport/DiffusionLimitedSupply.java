@@ -38,8 +38,8 @@ final class DiffusionLimitedSupply implements IonSupply {
         int z = reservoir;
         while (true) {
             int site = lattice.site(column, z);
-            if (sim.occupiedNeighbours(site, column, z) > 0) {
-                double p = sticking * sim.relativeReductionRate(site, column, z);
+            if (sim.occupiedNeighbours(site) > 0) {
+                double p = sticking * sim.relativeReductionRate(site);
                 if (p >= 1 || rng.nextDouble() < p) {
                     return site;
                 }

@@ -26,6 +26,10 @@ class SimpleCubicLatticeTest {
                         expected = nx + sizeX * ny;
                     }
                     assertEquals(expected, l.neighbourColumn(column, 1, d), "x " + x + " y " + y + " direction " + d);
+                    for (int z = 0; z < sizeZ; z++) {
+                        assertEquals(expected + (z + l.dz(d)) * l.columns(), l.neighbour(l.site(column, z), d),
+                                "site neighbour, x " + x + " y " + y + " z " + z + " direction " + d);
+                    }
                 }
                 for (int z = 0; z < sizeZ; z++) {
                     int site = l.site(column, z);
