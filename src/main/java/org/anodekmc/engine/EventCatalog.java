@@ -12,7 +12,9 @@ import java.util.Arrays;
  * event ids with O(1) insert, remove and uniform pick (an array plus a position index). Classes belong to groups
  * (hops, reductions, oxidations) whose rates share one factor each, so a change of η costs O(1).
  *
- * <p>Events are owned by sites. A site that has at least one event holds a slot; event id = slot·eventsPerSite + k.
+ * <p>Events are owned by sites. A site that has at least one event holds a slot; event id = slot·2^shift + k, with
+ * 2^shift the smallest power of two not below the events per site, so that an id splits into slot and k by a shift
+ * and a mask instead of a division.
  * Sites map to slots through a {@link SiteSlotIndex}, so memory grows with the number of surface sites, not with the
  * box.
  */
@@ -23,6 +25,7 @@ final class EventCatalog {
     private static final int RESUM_INTERVAL = 1 << 16;
 
     private final int eventsPerSite;
+    private final int eventShift;
     private final double[] classRate;
     private final byte[] classGroup;
     private final int[][] members;
@@ -50,6 +53,7 @@ final class EventCatalog {
      */
     EventCatalog(int eventsPerSite, double[] classRate, byte[] classGroup) {
         this.eventsPerSite = eventsPerSite;
+        eventShift = 32 - Integer.numberOfLeadingZeros(eventsPerSite - 1);
         this.classRate = classRate.clone();
         this.classGroup = classGroup.clone();
         int classes = classRate.length;
@@ -61,8 +65,13 @@ final class EventCatalog {
         ensureSlots(1024);
     }
 
-    int eventsPerSite() {
-        return eventsPerSite;
+    int slotOfEvent(int event) {
+        return event >>> eventShift;
+    }
+
+    /** Which of its slot's events an event is, 0..eventsPerSite-1. */
+    int kindOfEvent(int event) {
+        return event & ((1 << eventShift) - 1);
     }
 
     /** Slot of a site, or -1 if the site has no events. */
@@ -105,7 +114,7 @@ final class EventCatalog {
 
     /** Puts event k of a slot into class {@code cls} (or removes it, cls = -1). */
     void setClass(int slot, int k, int cls) {
-        int event = slot * eventsPerSite + k;
+        int event = (slot << eventShift) + k;
         int old = eventClass[event];
         if (old == cls) {
             return;
@@ -122,7 +131,7 @@ final class EventCatalog {
     }
 
     int classOf(int slot, int k) {
-        return eventClass[slot * eventsPerSite + k];
+        return eventClass[(slot << eventShift) + k];
     }
 
     private void addMember(int cls, int event) {
@@ -206,7 +215,7 @@ final class EventCatalog {
         while (activeCount[g] == 0) {
             g = (g + GROUPS - 1) % GROUPS;
         }
-        double within = scaled / groupFactor[g];
+        double factor = groupFactor[g];
         int[] active = activeClasses[g];
         int n = activeCount[g];
         int cls = active[n - 1];
@@ -214,7 +223,7 @@ final class EventCatalog {
         for (int i = 0; i < n; i++) {
             int c = active[i];
             acc += memberCount[c] * classRate[c];
-            if (within < acc) {
+            if (scaled < acc * factor) {
                 cls = c;
                 break;
             }
@@ -257,8 +266,8 @@ final class EventCatalog {
         StateData.writeInts(out, slotSite, slotCount);
         StateData.writeBytes(out, slotEvents, slotCount);
         StateData.writeInts(out, freeSlots, freeCount);
-        StateData.writeShorts(out, eventClass, slotCount * eventsPerSite);
-        StateData.writeInts(out, eventPosition, slotCount * eventsPerSite);
+        StateData.writeShorts(out, eventClass, slotCount << eventShift);
+        StateData.writeInts(out, eventPosition, slotCount << eventShift);
     }
 
     /** Replaces the catalogue by one written by {@link #writeState} for a box of {@code sites} sites. */
@@ -281,11 +290,11 @@ final class EventCatalog {
         StateData.readDoublesInto(in, groupFactor, "group factors");
         changesSinceResum = in.readInt();
         activeSites = in.readInt();
-        int[] storedSlotSites = StateData.readInts(in, Integer.MAX_VALUE / eventsPerSite, "slots");
+        int[] storedSlotSites = StateData.readInts(in, Integer.MAX_VALUE >> eventShift, "slots");
         slotCount = storedSlotSites.length;
         byte[] storedSlotEvents = StateData.readBytes(in, slotCount, "slot event counts");
         int[] free = StateData.readInts(in, slotCount, "free slots");
-        int events = slotCount * eventsPerSite;
+        int events = slotCount << eventShift;
         short[] storedClasses = StateData.readShorts(in, events, "event classes");
         int[] storedPositions = StateData.readInts(in, events, "event positions");
         StateData.expect(storedSlotEvents.length, slotCount, "slot event counts");
@@ -295,9 +304,9 @@ final class EventCatalog {
         int capacity = Math.max(1024, slotCount);
         slotSite = Arrays.copyOf(storedSlotSites, capacity);
         slotEvents = Arrays.copyOf(storedSlotEvents, capacity);
-        eventClass = Arrays.copyOf(storedClasses, capacity * eventsPerSite);
+        eventClass = Arrays.copyOf(storedClasses, capacity << eventShift);
         Arrays.fill(eventClass, events, eventClass.length, (short) NONE);
-        eventPosition = Arrays.copyOf(storedPositions, capacity * eventsPerSite);
+        eventPosition = Arrays.copyOf(storedPositions, capacity << eventShift);
         freeCount = free.length;
         freeSlots = Arrays.copyOf(free, Math.max(16, freeCount));
         rebuildSlotIndex(sites);
@@ -325,8 +334,8 @@ final class EventCatalog {
         int old = slotSite.length;
         slotSite = Arrays.copyOf(slotSite, capacity);
         slotEvents = Arrays.copyOf(slotEvents, capacity);
-        eventClass = Arrays.copyOf(eventClass, capacity * eventsPerSite);
-        eventPosition = Arrays.copyOf(eventPosition, capacity * eventsPerSite);
-        Arrays.fill(eventClass, old * eventsPerSite, capacity * eventsPerSite, (short) NONE);
+        eventClass = Arrays.copyOf(eventClass, capacity << eventShift);
+        eventPosition = Arrays.copyOf(eventPosition, capacity << eventShift);
+        Arrays.fill(eventClass, old << eventShift, capacity << eventShift, (short) NONE);
     }
 }

@@ -18,6 +18,8 @@ final class HopAttempts {
     private final double[] rate;
     private final double[] firstShellPart;
     private final double[] firstShellMax;
+    /** 1 / firstShellMax: the pick multiplies instead of dividing. */
+    private final double[] inverseFirstShellMax;
     private final double[] firstShellRate;
     private final double[] secondShellCumulative;
 
@@ -30,6 +32,7 @@ final class HopAttempts {
         rate = new double[signatures];
         firstShellPart = new double[signatures];
         firstShellMax = new double[signatures];
+        inverseFirstShellMax = new double[signatures];
         firstShellRate = new double[signatures * coordination];
         secondShellCumulative = new double[signatures * secondShell];
         for (int s = 0; s < signatures; s++) {
@@ -52,6 +55,7 @@ final class HopAttempts {
                 }
             }
             firstShellPart[s] = empty * firstShellMax[s];
+            inverseFirstShellMax[s] = 1 / firstShellMax[s];
             rate[s] = firstShellPart[s] + (secondShell > 0 ? secondShellCumulative[(s + 1) * secondShell - 1] : 0);
         }
     }
@@ -68,6 +72,10 @@ final class HopAttempts {
 
     double firstShellMax(int signature) {
         return firstShellMax[signature];
+    }
+
+    double inverseFirstShellMax(int signature) {
+        return inverseFirstShellMax[signature];
     }
 
     double firstShellRate(int signature, int direction) {

@@ -32,8 +32,8 @@ public final class Simulation {
 
     private static final int NONE = -1;
     private static final int SPECIES_BITS = 0x0F;
-    /** Increment of a cell for one more metal neighbour. */
-    private static final int METAL_NEIGHBOUR = 1 << 4;
+    /** Position of the metal-neighbour bits in a cell. */
+    private static final int NEIGHBOUR_SHIFT = 4;
 
     private final Lattice lattice;
     private final int sizeZ;
@@ -61,10 +61,16 @@ public final class Simulation {
     private final SiteEnergetics energetics;
 
     /**
-     * One byte per site: the species in the low four bits, the number of metal first-shell neighbours in the high
-     * four. One array instead of two halves the memory an event touches.
+     * Two bytes per site: the species in the low four bits, then one bit per first-shell direction, set when the
+     * neighbour that way is metal. The bits give the neighbour count (their number) and which neighbours are metal
+     * or free, so an event visits only the neighbours that matter instead of testing all of them.
      */
-    private final byte[] cells;
+    private final short[] cells;
+    /** All first-shell directions, as bits. */
+    private final int firstShellBits;
+    /** The first-shell directions that go up, and the one that goes down (into the substrate from the first layer). */
+    private final int upBits;
+    private final int downBits;
     /** Substrate environment code of the first-layer site of each column (what the substrate binds there). */
     private final byte[] belowCode;
     /** Highest occupied z of each column (substrate included). */
@@ -168,7 +174,16 @@ public final class Simulation {
                 rates.siteArea(), rates.charge());
         control = new ElectrochemicalControl(config.control(), areaCm2, rates.charge(), redoxKinetics);
 
-        cells = new byte[lattice.sites()];
+        cells = new short[lattice.sites()];
+        firstShellBits = (1 << coordination) - 1;
+        int up = 0;
+        int down = 0;
+        for (int d = 0; d < coordination; d++) {
+            up |= lattice.dz(d) > 0 ? 1 << d : 0;
+            down |= lattice.dz(d) < 0 ? 1 << d : 0;
+        }
+        upBits = up;
+        downBits = down;
         belowCode = new byte[columns];
         columnTop = new int[columns];
         columnsWithTop = new int[sizeZ];
@@ -283,8 +298,8 @@ public final class Simulation {
      * rejecting keeps the dynamics exact: it equals a catalogue in which that event has rate zero.
      */
     private boolean execute(int event) {
-        int k = event % catalog.eventsPerSite();
-        int site = catalog.siteOfSlot(event / catalog.eventsPerSite());
+        int k = catalog.kindOfEvent(event);
+        int site = catalog.siteOfSlot(catalog.slotOfEvent(event));
         if (k < firstHopEvent) {
             if (speciesAt(site) == Species.EMPTY) {
                 reductions++;
@@ -335,15 +350,18 @@ public final class Simulation {
             return attempts.secondShellDirection(signature, u - firstShellPart);
         }
         double fastest = attempts.firstShellMax(signature);
-        int k = (int) (u / fastest);
+        int k = (int) (u * attempts.inverseFirstShellMax(signature));
         double thinning = u - k * fastest;
-        for (int d = 0; d < coordination; d++) {
-            int n = lattice.neighbour(site, d);
-            if (inDepositLayers(n) && speciesAt(n) == Species.EMPTY && k-- == 0) {
-                return thinning < attempts.firstShellRate(signature, d) ? d : NONE;
-            }
+        int free = firstShellBits & ~metalNeighbours(site) & ~(site < surfaceLayerEnd ? downBits : 0)
+                & ~(site >= topLayerStart ? upBits : 0);
+        for (; k > 0 && free != 0; k--) {
+            free &= free - 1;
         }
-        return NONE; // the empty neighbour counted lies above the top of the box
+        if (free == 0) {
+            return NONE; // the empty neighbour counted lies above the top of the box
+        }
+        int d = Integer.numberOfTrailingZeros(free);
+        return thinning < attempts.firstShellRate(signature, d) ? d : NONE;
     }
 
     /** An ion from a flux-fixing supply is reduced where the supply lands it. */
@@ -359,15 +377,16 @@ public final class Simulation {
     }
 
     private void setSpecies(int site, byte value) {
-        cells[site] = (byte) ((cells[site] & ~SPECIES_BITS) | value);
-        int delta = value == Species.METAL ? 1 : -1;
+        cells[site] = (short) ((cells[site] & ~SPECIES_BITS) | value);
+        boolean metal = value == Species.METAL;
         for (int d = 0; d < coordination; d++) {
             int n = lattice.neighbour(site, d);
             if (inDepositLayers(n)) {
-                cells[n] += delta * METAL_NEIGHBOUR;
+                int bit = 1 << (NEIGHBOUR_SHIFT + lattice.reverse(d));
+                cells[n] = (short) (metal ? cells[n] | bit : cells[n] & ~bit);
             }
         }
-        metalAtoms += delta;
+        metalAtoms += metal ? 1 : -1;
         int column = lattice.column(site);
         int z = lattice.z(site);
         if (connectivity != null) {
@@ -425,7 +444,10 @@ public final class Simulation {
         if (refreshed == NONE) {
             refreshSite(site);
         }
-        for (int d = 0; d < coordination; d++) {
+        // with hop attempts and no redox events, only metal neighbours own events, and only theirs can change
+        int directions = hopAttempts && !redoxKinetics ? metalNeighbours(site) : firstShellBits;
+        for (int rest = directions; rest != 0; rest &= rest - 1) {
+            int d = Integer.numberOfTrailingZeros(rest);
             int n = lattice.neighbour(site, d);
             if (!inDepositLayers(n)) {
                 continue;
@@ -546,9 +568,14 @@ public final class Simulation {
         return (byte) (cells[site] & SPECIES_BITS);
     }
 
+    /** Bit d set when the first-shell neighbour in direction d is metal. */
+    private int metalNeighbours(int site) {
+        return cells[site] >> NEIGHBOUR_SHIFT;
+    }
+
     /** The site's neighbour count, plus the substrate environment below it on the first layer (site above the substrate). */
     private int signature(int site) {
-        return (cells[site] >> 4) + (site < surfaceLayerEnd ? signatureStride * belowCode[site - surfaceLayerStart] : 0);
+        return Integer.bitCount(metalNeighbours(site)) + (site < surfaceLayerEnd ? signatureStride * belowCode[site - surfaceLayerStart] : 0);
     }
 
     // ---------------------------------------------------------------- read access for observers
@@ -703,9 +730,9 @@ public final class Simulation {
         return null;
     }
 
-    /** Bytes held by the lattice state (species and metal-neighbour count, one byte each per site). */
+    /** Bytes held by the lattice state (species and metal neighbours, two bytes per site). */
     public long latticeStateBytes() {
-        return cells.length;
+        return 2L * cells.length;
     }
 
     /** Bytes held by everything else: the event catalogue and the per-column arrays. */
@@ -717,7 +744,7 @@ public final class Simulation {
     // ---------------------------------------------------------------- checkpoints
 
     /** Layout of {@link #writeState}; bump it whenever the state written changes. */
-    private static final int STATE_FORMAT = 3;
+    private static final int STATE_FORMAT = 4;
 
     /**
      * Writes the complete mutable state: lattice, column bookkeeping, clock, counters, η, the event catalogue as it
@@ -727,7 +754,7 @@ public final class Simulation {
      */
     public void writeState(DataOutput out) throws IOException {
         out.writeInt(STATE_FORMAT);
-        StateData.writeBytes(out, cells, cells.length);
+        StateData.writeShorts(out, cells, cells.length);
         StateData.writeInts(out, columnTop, columnTop.length);
         StateData.writeInts(out, columnsWithTop, columnsWithTop.length);
         out.writeInt(highestTop);
@@ -750,7 +777,7 @@ public final class Simulation {
      */
     public void readState(DataInput in) throws IOException {
         StateData.expect(in.readInt(), STATE_FORMAT, "engine state format");
-        StateData.readBytesInto(in, cells, "sites");
+        StateData.readShortsInto(in, cells, "sites");
         StateData.readIntsInto(in, columnTop, "columns");
         StateData.readIntsInto(in, columnsWithTop, "layers");
         highestTop = StateData.checkRange(in.readInt(), topZ, "highest layer");

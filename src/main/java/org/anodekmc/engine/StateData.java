@@ -66,6 +66,13 @@ public final class StateData {
         in.readFully(into);
     }
 
+    static void readShortsInto(DataInput in, short[] into, String what) throws IOException {
+        expect(in.readInt(), into.length, what);
+        for (int i = 0; i < into.length; i++) {
+            into[i] = in.readShort();
+        }
+    }
+
     static void readIntsInto(DataInput in, int[] into, String what) throws IOException {
         expect(in.readInt(), into.length, what);
         for (int i = 0; i < into.length; i++) {

@@ -38,7 +38,8 @@ class EventCatalogTest {
         int draws = 400_000;
         long[] counts = new long[expected.length];
         for (int i = 0; i < draws; i++) {
-            counts[catalog.select(rng.nextDouble() * catalog.totalRate(), rng)]++;
+            int event = catalog.select(rng.nextDouble() * catalog.totalRate(), rng);
+            counts[catalog.slotOfEvent(event) * eventsPerSite + catalog.kindOfEvent(event)]++;
         }
         double chi2 = 0;
         for (int e = 0; e < expected.length; e++) {
