@@ -34,6 +34,8 @@ public final class Simulation {
     private static final int SPECIES_BITS = 0x0F;
     /** Position of the metal-neighbour bits in a cell. */
     private static final int NEIGHBOUR_SHIFT = 4;
+    /** Position of the substrate environment code in a cell (six bits, first layer above the substrate only). */
+    private static final int ENVIRONMENT_SHIFT = 10;
 
     private final Lattice lattice;
     private final int sizeZ;
@@ -61,9 +63,11 @@ public final class Simulation {
     private final SiteEnergetics energetics;
 
     /**
-     * Two bytes per site: the species in the low four bits, then one bit per first-shell direction, set when the
-     * neighbour that way is metal. The bits give the neighbour count (their number) and which neighbours are metal
-     * or free, so an event visits only the neighbours that matter instead of testing all of them.
+     * Two bytes per site: the species in the low four bits; then one bit per first-shell direction, set when the
+     * neighbour that way is metal (their number is the neighbour count, and an event visits only the neighbours that
+     * matter instead of testing all of them); then, on the first layer above the substrate, the substrate environment
+     * code (what the substrate binds there). Everything a site's rates depend on is in its own cell: in a large box
+     * each further array read per site is a further cache miss.
      */
     private final short[] cells;
     /** All first-shell directions, as bits. */
@@ -71,8 +75,6 @@ public final class Simulation {
     /** The first-shell directions that go up, and the one that goes down (into the substrate from the first layer). */
     private final int upBits;
     private final int downBits;
-    /** Substrate environment code of the first-layer site of each column (what the substrate binds there). */
-    private final byte[] belowCode;
     /** Highest occupied z of each column (substrate included). */
     private final int[] columnTop;
     /** How many columns have their top at each z, so the highest point of the deposit is found without a scan. */
@@ -184,7 +186,6 @@ public final class Simulation {
         }
         upBits = up;
         downBits = down;
-        belowCode = new byte[columns];
         columnTop = new int[columns];
         columnsWithTop = new int[sizeZ];
         columnSolid = new int[columns];
@@ -196,7 +197,7 @@ public final class Simulation {
                 cells[lattice.site(c, z)] = Species.HOST;
             }
             cells[lattice.site(c, surfaceZ - 1)] = top[c];
-            belowCode[c] = environments.code(c);
+            cells[lattice.site(c, surfaceZ)] = (short) (environments.code(c) << ENVIRONMENT_SHIFT);
             columnTop[c] = surfaceZ - 1;
             columnsWithTop[surfaceZ - 1]++;
             if (top[c] >= Species.FIRST_SITE) {
@@ -570,12 +571,12 @@ public final class Simulation {
 
     /** Bit d set when the first-shell neighbour in direction d is metal. */
     private int metalNeighbours(int site) {
-        return cells[site] >> NEIGHBOUR_SHIFT;
+        return (cells[site] >> NEIGHBOUR_SHIFT) & firstShellBits;
     }
 
     /** The site's neighbour count, plus the substrate environment below it on the first layer (site above the substrate). */
     private int signature(int site) {
-        return Integer.bitCount(metalNeighbours(site)) + (site < surfaceLayerEnd ? signatureStride * belowCode[site - surfaceLayerStart] : 0);
+        return Integer.bitCount(metalNeighbours(site)) + signatureStride * ((cells[site] & 0xFFFF) >>> ENVIRONMENT_SHIFT);
     }
 
     // ---------------------------------------------------------------- read access for observers
@@ -737,7 +738,7 @@ public final class Simulation {
 
     /** Bytes held by everything else: the event catalogue and the per-column arrays. */
     public long catalogueBytes() {
-        return catalog.memoryBytes() + belowCode.length + 4L * (columnTop.length + columnSolid.length
+        return catalog.memoryBytes() + 4L * (columnTop.length + columnSolid.length
                 + columnsWithTop.length);
     }
 

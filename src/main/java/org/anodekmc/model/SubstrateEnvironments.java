@@ -15,7 +15,8 @@ import java.util.Map;
  */
 public final class SubstrateEnvironments {
     /** More distinct environments than this would make the hop tables too large. */
-    static final int MAX_ENVIRONMENTS = 100;
+    /** The engine keeps a site's environment code in six bits of its cell. */
+    static final int MAX_ENVIRONMENTS = 63;
 
     private final byte[] codeOfColumn;
     private final double[] binding;
