@@ -75,10 +75,12 @@ public final class Simulation {
     /** The first-shell directions that go up, and the one that goes down (into the substrate from the first layer). */
     private final int upBits;
     private final int downBits;
-    /** Highest occupied z of each column (substrate included). */
-    private final int[] columnTop;
-    /** How many columns have their top at each z, so the highest point of the deposit is found without a scan. */
-    private final int[] columnsWithTop;
+    /**
+     * Metal atoms in each layer, which give the highest point of the deposit without a scan. A column's top is found
+     * from there downwards when asked for (by the flux-fixing supplies, once per arrival): keeping it per column
+     * would cost a cache miss per event in a large box.
+     */
+    private final int[] metalInLayer;
     private int highestTop;
     /**
      * Lowest z of each column that is not metal: the column is solid metal from the substrate up to below it. Kept
@@ -186,9 +188,8 @@ public final class Simulation {
         }
         upBits = up;
         downBits = down;
-        columnTop = new int[columns];
-        columnsWithTop = new int[sizeZ];
-        columnSolid = new int[columns];
+        metalInLayer = new int[sizeZ];
+        columnSolid = new int[config.keepDepositConnected() ? columns : 0];
         java.util.Arrays.fill(columnSolid, surfaceZ);
         substrateSiteCount = columns;
         siteSpeciesCount = new int[config.substrate().sites().size()];
@@ -198,8 +199,6 @@ public final class Simulation {
             }
             cells[lattice.site(c, surfaceZ - 1)] = top[c];
             cells[lattice.site(c, surfaceZ)] = (short) (environments.code(c) << ENVIRONMENT_SHIFT);
-            columnTop[c] = surfaceZ - 1;
-            columnsWithTop[surfaceZ - 1]++;
             if (top[c] >= Species.FIRST_SITE) {
                 siteSpeciesCount[top[c] - Species.FIRST_SITE]++;
             }
@@ -233,7 +232,7 @@ public final class Simulation {
             }
         }
         for (int c = 0; c < columns; c++) {
-            for (int z = surfaceZ; z <= Math.min(topZ, columnTop[c] + 1); z++) {
+            for (int z = surfaceZ; z <= Math.min(topZ, columnTop(c) + 1); z++) {
                 refreshSite(lattice.site(c, z));
             }
         }
@@ -388,25 +387,18 @@ public final class Simulation {
             }
         }
         metalAtoms += metal ? 1 : -1;
-        int column = lattice.column(site);
         int z = lattice.z(site);
+        metalInLayer[z] += metal ? 1 : -1;
+        if (metal) {
+            highestTop = Math.max(highestTop, z);
+            boxFull |= z == topZ;
+        } else {
+            while (highestTop >= surfaceZ && metalInLayer[highestTop] == 0) {
+                highestTop--;
+            }
+        }
         if (connectivity != null) {
-            updateColumnSolid(column, z, value);
-        }
-        if (value == Species.METAL) {
-            if (z > columnTop[column]) {
-                moveColumnTop(column, z);
-            }
-            if (z == topZ) {
-                boxFull = true;
-            }
-        }
-        if (value == Species.EMPTY && z == columnTop[column]) {
-            int top = z - 1;
-            while (speciesAt(lattice.site(column, top)) == Species.EMPTY) {
-                top--;
-            }
-            moveColumnTop(column, top);
+            updateColumnSolid(lattice.column(site), z, value);
         }
     }
 
@@ -420,18 +412,6 @@ public final class Simulation {
                 solid++;
             }
             columnSolid[column] = solid;
-        }
-    }
-
-    private void moveColumnTop(int column, int z) {
-        columnsWithTop[columnTop[column]]--;
-        columnsWithTop[z]++;
-        columnTop[column] = z;
-        if (z > highestTop) {
-            highestTop = z;
-        }
-        while (columnsWithTop[highestTop] == 0) {
-            highestTop--;
         }
     }
 
@@ -600,7 +580,11 @@ public final class Simulation {
 
     /** Highest occupied z of a column (the top substrate layer if the column holds no metal). */
     public int columnTop(int column) {
-        return columnTop[column];
+        int z = highestTop;
+        while (z >= surfaceZ && speciesAt(lattice.site(column, z)) == Species.EMPTY) {
+            z--;
+        }
+        return z;
     }
 
     /** Highest occupied z of the whole box. */
@@ -736,10 +720,9 @@ public final class Simulation {
         return 2L * cells.length;
     }
 
-    /** Bytes held by everything else: the event catalogue and the per-column arrays. */
+    /** Bytes held by everything else: the event catalogue, the per-layer counts and, with the connectivity rule, a per-column array. */
     public long catalogueBytes() {
-        return catalog.memoryBytes() + 4L * (columnTop.length + columnSolid.length
-                + columnsWithTop.length);
+        return catalog.memoryBytes() + 4L * (columnSolid.length + metalInLayer.length);
     }
 
     // ---------------------------------------------------------------- checkpoints
@@ -756,8 +739,7 @@ public final class Simulation {
     public void writeState(DataOutput out) throws IOException {
         out.writeInt(STATE_FORMAT);
         StateData.writeShorts(out, cells, cells.length);
-        StateData.writeInts(out, columnTop, columnTop.length);
-        StateData.writeInts(out, columnsWithTop, columnsWithTop.length);
+        StateData.writeInts(out, metalInLayer, metalInLayer.length);
         out.writeInt(highestTop);
         StateData.writeInts(out, columnSolid, columnSolid.length);
         out.writeDouble(time);
@@ -779,8 +761,7 @@ public final class Simulation {
     public void readState(DataInput in) throws IOException {
         StateData.expect(in.readInt(), STATE_FORMAT, "engine state format");
         StateData.readShortsInto(in, cells, "sites");
-        StateData.readIntsInto(in, columnTop, "columns");
-        StateData.readIntsInto(in, columnsWithTop, "layers");
+        StateData.readIntsInto(in, metalInLayer, "layers");
         highestTop = StateData.checkRange(in.readInt(), topZ, "highest layer");
         StateData.readIntsInto(in, columnSolid, "columns");
         time = in.readDouble();
