@@ -61,11 +61,6 @@ public final class StateData {
     }
 
     /** Reads into {@code into}, whose length the stored array must have. */
-    static void readBytesInto(DataInput in, byte[] into, String what) throws IOException {
-        expect(in.readInt(), into.length, what);
-        in.readFully(into);
-    }
-
     static void readShortsInto(DataInput in, short[] into, String what) throws IOException {
         expect(in.readInt(), into.length, what);
         for (int i = 0; i < into.length; i++) {
