@@ -2,8 +2,12 @@ package org.anodekmc.cli;
 
 import org.anodekmc.io.Benchmark;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -15,6 +19,9 @@ import java.util.concurrent.Callable;
                         + "site per unit time, first-shell bond-counting hops E_a = 2.0·n_i (kT = 1), 1.5e5 time "
                         + "units (about 5.9e6 events at 64²)."})
 final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--sizes", split = ",", paramLabel = "L", description = "lattice sizes L (default: 64,256)")
     List<Integer> sizes = List.of(64, 256);
 
@@ -25,26 +32,52 @@ final class BenchCommand implements Callable<Integer> {
             description = "stop a size after N events (default: no limit; use it for 1024²)")
     long maxEvents = Long.MAX_VALUE;
 
+    @Option(names = "--repeat", paramLabel = "N",
+            description = "run each size N times and print the median (default: 1; the machine's speed drifts)")
+    int repeat = 1;
+
     @Override
     public Integer call() {
         for (int size : sizes) {
             if (size < 4 || size > 4096) {
-                throw new IllegalArgumentException("--sizes: each size must lie between 4 and 4096, got " + size);
+                throw new ParameterException(spec.commandLine(),
+                        "--sizes: each size must lie between 4 and 4096, got " + size);
             }
+        }
+        if (repeat < 1) {
+            throw new ParameterException(spec.commandLine(), "--repeat: must be at least 1, got " + repeat);
+        }
+        if (!(time > 0) || maxEvents < 1) {
+            throw new ParameterException(spec.commandLine(),
+                    "--time and --max-events: must be positive, got " + time + " and " + maxEvents);
         }
         System.out.println("warming up the JIT on 64² ...");
         Benchmark.run(64, Benchmark.STANDARD_TIME / 4, Long.MAX_VALUE, null);
         System.out.println("size       sites      events   sim time   wall s     events/s   ns/event   "
                 + "state B/site  catalogue B/site  catalogue B/surface site");
         for (int size : sizes) {
-            Benchmark.Result r = Benchmark.run(size, time, maxEvents, sim -> System.err.printf(Locale.ROOT,
-                    "\r  %d²: %d events, t = %.3g", size, sim.events(), sim.time()));
-            System.err.print("\r" + " ".repeat(60) + "\r");
-            System.out.printf(Locale.ROOT, "%4d² %11d %11d %10.4g %8.2f %12.4g %10.1f %13.2f %17.2f %25.1f%n",
-                    size, r.sites(), r.events(), r.simulatedTime(), r.wallSeconds(), r.eventsPerSecond(),
-                    r.nanosPerEvent(), r.latticeBytes() / (double) r.sites(), r.catalogueBytes() / (double) r.sites(),
-                    r.catalogueBytes() / (double) Math.max(1, r.activeSites()));
+            List<Benchmark.Result> runs = new ArrayList<>();
+            for (int i = 0; i < repeat; i++) {
+                Benchmark.Result r = Benchmark.run(size, time, maxEvents, sim -> System.err.printf(Locale.ROOT,
+                        "\r  %d²: %d events, t = %.3g", size, sim.events(), sim.time()));
+                System.err.print("\r" + " ".repeat(60) + "\r");
+                printRow(r);
+                runs.add(r);
+            }
+            if (repeat > 1) {
+                Benchmark.Spread s = Benchmark.Spread.of(runs);
+                System.out.printf(Locale.ROOT,
+                        "%4d² median of %d runs: %.4g events/s, %.1f ns/event (range %.1f–%.1f)%n",
+                        size, s.runs(), 1e9 / s.median(), s.median(), s.fastest(), s.slowest());
+            }
         }
         return 0;
+    }
+
+    private static void printRow(Benchmark.Result r) {
+        System.out.printf(Locale.ROOT, "%4d² %11d %11d %10.4g %8.2f %12.4g %10.1f %13.2f %17.2f %25.1f%n",
+                r.size(), r.sites(), r.events(), r.simulatedTime(), r.wallSeconds(), r.eventsPerSecond(),
+                r.nanosPerEvent(), r.latticeBytes() / (double) r.sites(), r.catalogueBytes() / (double) r.sites(),
+                r.catalogueBytes() / (double) Math.max(1, r.activeSites()));
     }
 }

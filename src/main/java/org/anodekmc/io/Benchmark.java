@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -52,6 +53,20 @@ public final class Benchmark {
         ArrayNode dims = ((ObjectNode) tree.get("lattice")).putArray("size");
         dims.add(size).add(size).add(40);
         return ConfigLoader.withBuiltInPresets().resolve(tree, "bench-" + size);
+    }
+
+    /** Repeated runs of one size, in ns per event. */
+    public record Spread(int runs, double median, double fastest, double slowest) {
+        /**
+         * The median (mean of the middle two for an even count): this machine's speed drifts by tens of percent
+         * between runs, and the median is not pulled by one slow run.
+         */
+        public static Spread of(List<Result> results) {
+            double[] ns = results.stream().mapToDouble(Result::nanosPerEvent).sorted().toArray();
+            int n = ns.length;
+            double median = n % 2 == 1 ? ns[n / 2] : 0.5 * (ns[n / 2 - 1] + ns[n / 2]);
+            return new Spread(n, median, ns[0], ns[n - 1]);
+        }
     }
 
     /**

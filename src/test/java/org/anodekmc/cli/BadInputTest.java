@@ -62,6 +62,9 @@ class BadInputTest {
             "frobnicate                       | Unmatched argument",
             "run --seed x y.yaml              | '--seed'",
             "sweep s.yaml --threads           | --threads",
+            "bench --repeat 0                 | --repeat",
+            "bench --sizes 2                  | --sizes",
+            "bench --time -5                  | --time",
     })
     void badCommandLineGetsOneLineNamingTheOption(String args, String expected) {
         assertEquals(2, Main.execute(args.trim().split("\\s+")));

@@ -1,0 +1,35 @@
+package org.anodekmc.io;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BenchmarkTest {
+    private static Benchmark.Result taking(double seconds) {
+        return new Benchmark.Result(8, 2560, 1000, 1.0, seconds, 0, 0, 1);
+    }
+
+    @Test
+    void spreadGivesTheMedianAndTheRangeInNanosPerEvent() {
+        // 1000 events in 3, 1, 2 µs: 3, 1 and 2 ns per event
+        Benchmark.Spread odd = Benchmark.Spread.of(List.of(taking(3e-6), taking(1e-6), taking(2e-6)));
+        assertEquals(2.0, odd.median(), 1e-9);
+        assertEquals(1.0, odd.fastest(), 1e-9);
+        assertEquals(3.0, odd.slowest(), 1e-9);
+        Benchmark.Spread even = Benchmark.Spread.of(List.of(taking(4e-6), taking(1e-6), taking(2e-6), taking(9e-6)));
+        assertEquals(3.0, even.median(), 1e-9);
+        assertEquals(4, even.runs());
+    }
+
+    @Test
+    void aShortRunStopsAtItsEventBudgetAndCountsMemory() {
+        Benchmark.Result r = Benchmark.run(16, Benchmark.STANDARD_TIME, 20_000, null);
+        assertEquals(20_000, r.events());
+        assertEquals(16L * 16 * 40, r.sites());
+        assertEquals(2 * r.sites(), r.latticeBytes());
+        assertTrue(r.wallSeconds() > 0 && r.activeSites() > 0, r.toString());
+    }
+}
