@@ -75,7 +75,7 @@ public class EngineBenchmarks {
     public static class Catalogue {
         EventCatalog catalog;
         UniformRandomProvider rng;
-        int slots = 50_000;
+        int sites = 50_000;
 
         @Setup(Level.Trial)
         public void fill() {
@@ -87,7 +87,7 @@ public class EngineBenchmarks {
             }
             catalog = new EventCatalog(7, rates, groups);
             rng = RandomSource.XO_SHI_RO_256_PP.create(1L);
-            for (int s = 0; s < slots; s++) {
+            for (int s = 0; s < sites; s++) {
                 int slot = catalog.openSlot(s);
                 for (int k = 0; k < 7; k++) {
                     catalog.setClass(slot, k, rng.nextInt(rates.length));
@@ -100,7 +100,7 @@ public class EngineBenchmarks {
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
     public int catalogue(Catalogue c) {
-        int slot = c.rng.nextInt(c.slots);
+        int slot = c.catalog.slotOf(c.rng.nextInt(c.sites));
         c.catalog.setClass(slot, c.rng.nextInt(7), c.rng.nextInt(40));
         return c.catalog.select(c.rng.nextDouble() * c.catalog.totalRate(), c.rng);
     }

@@ -12,11 +12,15 @@ import java.util.Arrays;
  * event ids with O(1) insert, remove and uniform pick (an array plus a position index). Classes belong to groups
  * (hops, reductions, oxidations) whose rates share one factor each, so a change of η costs O(1).
  *
- * <p>Events are owned by sites. A site that has at least one event holds a slot; event id = slot·2^shift + k, with
- * 2^shift the smallest power of two not below the events per site, so that an id splits into slot and k by a shift
- * and a mask instead of a division.
- * Sites map to slots through a {@link SiteSlotIndex}, so memory grows with the number of surface sites, not with the
- * box.
+ * <p>Events are owned by sites. A site that has at least one event holds a slot: a bucket of an open-addressing hash
+ * table (linear probing) keyed by the site, whose entry holds the site, how many events it owns, and each event's
+ * class and position in its class. Finding a site's events and updating them therefore reads one entry, and the
+ * bucket is the site number itself (modulo the power-of-two capacity): the sites around an event have nearby numbers
+ * ({@code Lattice}), so one event's lookups share cache lines, and memory grows with the number of surface sites, not
+ * with the box. Event id = slot·2^shift + k, with 2^shift the smallest power of two not below the events per site, so
+ * that an id splits into slot and k by a shift and a mask. An entry that moves (when a removal closes the gap in its
+ * probe run, or the table is resized) renames its events in their classes: the classes keep their order, so what a
+ * random number picks does not depend on where entries sit.
  */
 final class EventCatalog {
     static final int GROUPS = 3;
@@ -37,15 +41,19 @@ final class EventCatalog {
     private final double[] groupFactor = {1, 1, 1};
     private int changesSinceResum;
 
-    private final SiteSlotIndex slotOfSite = new SiteSlotIndex();
-    private int activeSites;
-    private int[] slotSite = new int[0];
-    private byte[] slotEvents = new byte[0];
-    private int[] freeSlots = new int[0];
-    private int freeCount;
-    private int slotCount;
-    private short[] eventClass = new short[0];
-    private int[] eventPosition = new int[0];
+    /** Entry layout: [site, events owned, class of each event, position of each event in its class]. */
+    private static final int SITE = 0;
+    private static final int OWNED = 1;
+    private static final int CLASSES = 2;
+    private static final int FREE = -1;
+    private static final int MIN_CAPACITY = 1 << 10;
+    /** Where an entry's positions start. */
+    private final int positions;
+    /** An entry is 2^strideShift ints. */
+    private final int strideShift;
+    private int[] table;
+    private int mask;
+    private int size;
 
     /**
      * @param classRate  base rate of each class, 1/s
@@ -53,7 +61,7 @@ final class EventCatalog {
      */
     EventCatalog(int eventsPerSite, double[] classRate, byte[] classGroup) {
         this.eventsPerSite = eventsPerSite;
-        eventShift = 32 - Integer.numberOfLeadingZeros(eventsPerSite - 1);
+        eventShift = 32 - Integer.numberOfLeadingZeros(Math.max(eventsPerSite, 1) - 1);
         this.classRate = classRate.clone();
         this.classGroup = classGroup.clone();
         int classes = classRate.length;
@@ -62,7 +70,22 @@ final class EventCatalog {
         activeClasses = new int[GROUPS][classes];
         activeCount = new int[GROUPS];
         activePosition = new int[classes];
-        ensureSlots(1024);
+        positions = CLASSES + eventsPerSite;
+        strideShift = 32 - Integer.numberOfLeadingZeros(positions + eventsPerSite - 1);
+        allocate(MIN_CAPACITY);
+    }
+
+    private void allocate(int capacity) {
+        if ((long) capacity << Math.max(eventShift, strideShift) > Integer.MAX_VALUE) {
+            throw new IllegalStateException("event catalogue: " + size + " sites with events are more than its table "
+                    + "holds (at most 2^31 table entries); use a smaller box");
+        }
+        table = new int[capacity << strideShift];
+        for (int b = 0; b < capacity; b++) {
+            table[b << strideShift] = FREE;
+        }
+        mask = capacity - 1;
+        size = 0;
     }
 
     int slotOfEvent(int event) {
@@ -76,72 +99,123 @@ final class EventCatalog {
 
     /** Slot of a site, or -1 if the site has no events. */
     int slotOf(int site) {
-        return slotOfSite.get(site);
+        int[] t = table;
+        for (int b = site & mask; ; b = (b + 1) & mask) {
+            int key = t[b << strideShift];
+            if (key == site) {
+                return b;
+            }
+            if (key == FREE) {
+                return NONE;
+            }
+        }
     }
 
     int siteOfSlot(int slot) {
-        return slotSite[slot];
+        return table[slot << strideShift];
     }
 
-    /** A slot for a site that has none yet. */
+    /** A slot for a site that has none yet (it may move the slots of other sites). */
     int openSlot(int site) {
-        int slot;
-        if (freeCount > 0) {
-            slot = freeSlots[--freeCount];
-        } else {
-            if (slotCount == slotSite.length) {
-                ensureSlots(slotCount * 2);
-            }
-            slot = slotCount++;
+        if (2 * (size + 1) > mask + 1) {
+            resize(2 * (mask + 1));
         }
-        slotSite[slot] = site;
-        slotOfSite.put(site, slot);
-        activeSites++;
-        return slot;
+        int b = site & mask;
+        while (table[b << strideShift] != FREE) {
+            b = (b + 1) & mask;
+        }
+        int base = b << strideShift;
+        table[base + SITE] = site;
+        table[base + OWNED] = 0;
+        Arrays.fill(table, base + CLASSES, base + positions, NONE);
+        size++;
+        return b;
     }
 
-    /** Gives the slot back if none of its events is left. */
+    /**
+     * Gives the slot back if none of its events is left. Later entries of its probe run move up so that lookups stay
+     * correct, so the slots of other sites may change.
+     */
     void closeSlotIfIdle(int slot) {
-        if (slotEvents[slot] == 0) {
-            slotOfSite.remove(slotSite[slot]);
-            activeSites--;
-            if (freeCount == freeSlots.length) {
-                freeSlots = Arrays.copyOf(freeSlots, Math.max(16, freeCount * 2));
-            }
-            freeSlots[freeCount++] = slot;
+        if (table[(slot << strideShift) + OWNED] != 0) {
+            return;
         }
+        int hole = slot;
+        for (int next = (hole + 1) & mask; table[next << strideShift] != FREE; next = (next + 1) & mask) {
+            int home = table[next << strideShift] & mask;
+            // the entry at next may fill the hole if its home bucket does not lie cyclically in (hole, next]
+            if (((next - home) & mask) >= ((next - hole) & mask)) {
+                moveEntry(table, next, table, hole);
+                hole = next;
+            }
+        }
+        table[hole << strideShift] = FREE;
+        size--;
+        if (mask + 1 > MIN_CAPACITY && 8 * size < mask + 1) {
+            resize((mask + 1) / 2);
+        }
+    }
+
+    /** Copies an entry to another bucket and renames its events in their classes. */
+    private void moveEntry(int[] from, int fromSlot, int[] to, int toSlot) {
+        int base = toSlot << strideShift;
+        System.arraycopy(from, fromSlot << strideShift, to, base, 1 << strideShift);
+        for (int k = 0; k < eventsPerSite; k++) {
+            int cls = to[base + CLASSES + k];
+            if (cls != NONE) {
+                members[cls][to[base + positions + k]] = (toSlot << eventShift) + k;
+            }
+        }
+    }
+
+    private void resize(int capacity) {
+        int[] old = table;
+        int oldCapacity = mask + 1;
+        int entries = size;
+        allocate(capacity);
+        for (int b = 0; b < oldCapacity; b++) {
+            int site = old[b << strideShift];
+            if (site != FREE) {
+                int to = site & mask;
+                while (table[to << strideShift] != FREE) {
+                    to = (to + 1) & mask;
+                }
+                moveEntry(old, b, table, to);
+            }
+        }
+        size = entries;
     }
 
     /** Puts event k of a slot into class {@code cls} (or removes it, cls = -1). */
     void setClass(int slot, int k, int cls) {
-        int event = (slot << eventShift) + k;
-        int old = eventClass[event];
+        int base = slot << strideShift;
+        int old = table[base + CLASSES + k];
         if (old == cls) {
             return;
         }
         if (old != NONE) {
-            removeMember(old, event);
-            slotEvents[slot]--;
+            removeMember(old, table[base + positions + k]);
+            table[base + OWNED]--;
         }
         if (cls != NONE) {
-            addMember(cls, event);
-            slotEvents[slot]++;
+            table[base + positions + k] = addMember(cls, (slot << eventShift) + k);
+            table[base + OWNED]++;
         }
-        eventClass[event] = (short) cls;
+        table[base + CLASSES + k] = cls;
     }
 
     int classOf(int slot, int k) {
-        return eventClass[(slot << eventShift) + k];
+        return table[(slot << strideShift) + CLASSES + k];
     }
 
-    private void addMember(int cls, int event) {
+    /** Adds an event to a class; returns its position there. */
+    private int addMember(int cls, int event) {
         int n = memberCount[cls];
         int[] list = members[cls];
         if (n == list.length) {
             list = members[cls] = Arrays.copyOf(list, n * 2);
         }
         list[n] = event;
-        eventPosition[event] = n;
         memberCount[cls] = n + 1;
         if (n == 0) {
             int g = classGroup[cls];
@@ -150,15 +224,16 @@ final class EventCatalog {
         }
         groupSum[classGroup[cls]] += classRate[cls];
         countChange();
+        return n;
     }
 
-    private void removeMember(int cls, int event) {
+    /** Removes the event at a position of a class; the class's last event takes its place. */
+    private void removeMember(int cls, int pos) {
         int last = --memberCount[cls];
         int[] list = members[cls];
-        int pos = eventPosition[event];
         int moved = list[last];
         list[pos] = moved;
-        eventPosition[moved] = pos;
+        table[(slotOfEvent(moved) << strideShift) + positions + kindOfEvent(moved)] = pos;
         if (last == 0) {
             int group = classGroup[cls];
             int p = activePosition[cls];
@@ -233,27 +308,36 @@ final class EventCatalog {
 
     /** Sites that currently own at least one event. */
     int activeSites() {
-        return activeSites;
+        return size;
     }
 
     /** Bytes held by the catalogue's arrays and maps (estimate, for memory reports). */
     long memoryBytes() {
-        long bytes = (long) slotSite.length * (4 + 1) + (long) eventClass.length * (2 + 4) + freeSlots.length * 4L;
+        long bytes = 4L * table.length;
         for (int[] m : members) {
             bytes += m.length * 4L;
         }
-        return bytes + slotOfSite.memoryBytes();
+        return bytes;
     }
 
     /**
      * Writes the catalogue as it is, member order included: which event sits at which position of a class decides
-     * what a random number picks, and the group sums carry their rounding until the next exact resum.
+     * what a random number picks, and the group sums carry their rounding until the next exact resum. Members are
+     * written as (site, k): slots depend on the table's history, not on the state.
      */
     void writeState(DataOutput out) throws IOException {
         out.writeInt(eventsPerSite);
         out.writeInt(classRate.length);
         for (int c = 0; c < classRate.length; c++) {
-            StateData.writeInts(out, members[c], memberCount[c]);
+            int n = memberCount[c];
+            int[] sites = new int[n];
+            byte[] kinds = new byte[n];
+            for (int i = 0; i < n; i++) {
+                sites[i] = siteOfSlot(slotOfEvent(members[c][i]));
+                kinds[i] = (byte) kindOfEvent(members[c][i]);
+            }
+            StateData.writeInts(out, sites, n);
+            StateData.writeBytes(out, kinds, n);
         }
         for (int g = 0; g < GROUPS; g++) {
             StateData.writeInts(out, activeClasses[g], activeCount[g]);
@@ -262,12 +346,6 @@ final class EventCatalog {
         StateData.writeDoubles(out, groupSum);
         StateData.writeDoubles(out, groupFactor);
         out.writeInt(changesSinceResum);
-        out.writeInt(activeSites);
-        StateData.writeInts(out, slotSite, slotCount);
-        StateData.writeBytes(out, slotEvents, slotCount);
-        StateData.writeInts(out, freeSlots, freeCount);
-        StateData.writeShorts(out, eventClass, slotCount << eventShift);
-        StateData.writeInts(out, eventPosition, slotCount << eventShift);
     }
 
     /** Replaces the catalogue by one written by {@link #writeState} for a box of {@code sites} sites. */
@@ -275,10 +353,29 @@ final class EventCatalog {
         StateData.expect(in.readInt(), eventsPerSite, "events per site");
         int classes = classRate.length;
         StateData.expect(in.readInt(), classes, "rate classes");
+        allocate(MIN_CAPACITY);
         for (int c = 0; c < classes; c++) {
-            int[] list = StateData.readInts(in, Integer.MAX_VALUE, "class members");
-            memberCount[c] = list.length;
-            members[c] = Arrays.copyOf(list, Math.max(16, list.length));
+            int[] memberSites = StateData.readInts(in, Integer.MAX_VALUE, "class members");
+            byte[] kinds = StateData.readBytes(in, memberSites.length, "class member events");
+            StateData.expect(kinds.length, memberSites.length, "class member events");
+            members[c] = new int[Math.max(16, memberSites.length)];
+            memberCount[c] = memberSites.length;
+            for (int i = 0; i < memberSites.length; i++) {
+                int site = StateData.checkRange(memberSites[i], sites - 1, "site of an event");
+                int k = StateData.checkRange(kinds[i], eventsPerSite - 1, "event of a site");
+                int slot = slotOf(site);
+                if (slot == NONE) {
+                    slot = openSlot(site);
+                }
+                int base = slot << strideShift;
+                if (table[base + CLASSES + k] != NONE) {
+                    throw new IOException("event " + k + " of site " + site + " is listed twice");
+                }
+                table[base + CLASSES + k] = c;
+                table[base + positions + k] = i;
+                table[base + OWNED]++;
+                members[c][i] = (slot << eventShift) + k;
+            }
         }
         for (int g = 0; g < GROUPS; g++) {
             int[] active = StateData.readInts(in, classes, "active classes");
@@ -289,53 +386,5 @@ final class EventCatalog {
         StateData.readDoublesInto(in, groupSum, "group sums");
         StateData.readDoublesInto(in, groupFactor, "group factors");
         changesSinceResum = in.readInt();
-        activeSites = in.readInt();
-        int[] storedSlotSites = StateData.readInts(in, Integer.MAX_VALUE >> eventShift, "slots");
-        slotCount = storedSlotSites.length;
-        byte[] storedSlotEvents = StateData.readBytes(in, slotCount, "slot event counts");
-        int[] free = StateData.readInts(in, slotCount, "free slots");
-        int events = slotCount << eventShift;
-        short[] storedClasses = StateData.readShorts(in, events, "event classes");
-        int[] storedPositions = StateData.readInts(in, events, "event positions");
-        StateData.expect(storedSlotEvents.length, slotCount, "slot event counts");
-        StateData.expect(storedClasses.length, events, "event classes");
-        StateData.expect(storedPositions.length, events, "event positions");
-
-        int capacity = Math.max(1024, slotCount);
-        slotSite = Arrays.copyOf(storedSlotSites, capacity);
-        slotEvents = Arrays.copyOf(storedSlotEvents, capacity);
-        eventClass = Arrays.copyOf(storedClasses, capacity << eventShift);
-        Arrays.fill(eventClass, events, eventClass.length, (short) NONE);
-        eventPosition = Arrays.copyOf(storedPositions, capacity << eventShift);
-        freeCount = free.length;
-        freeSlots = Arrays.copyOf(free, Math.max(16, freeCount));
-        rebuildSlotIndex(sites);
-    }
-
-    /** The site-to-slot index follows from the slots in use; a free slot still names its last site. */
-    private void rebuildSlotIndex(int sites) throws IOException {
-        boolean[] isFree = new boolean[slotCount];
-        for (int i = 0; i < freeCount; i++) {
-            isFree[StateData.checkRange(freeSlots[i], slotCount - 1, "free slot")] = true;
-        }
-        slotOfSite.clear();
-        int used = 0;
-        for (int slot = 0; slot < slotCount; slot++) {
-            if (!isFree[slot]) {
-                int site = StateData.checkRange(slotSite[slot], sites - 1, "site of a slot");
-                slotOfSite.put(site, slot);
-                used++;
-            }
-        }
-        StateData.expect(used, activeSites, "sites with events");
-    }
-
-    private void ensureSlots(int capacity) {
-        int old = slotSite.length;
-        slotSite = Arrays.copyOf(slotSite, capacity);
-        slotEvents = Arrays.copyOf(slotEvents, capacity);
-        eventClass = Arrays.copyOf(eventClass, capacity << eventShift);
-        eventPosition = Arrays.copyOf(eventPosition, capacity << eventShift);
-        Arrays.fill(eventClass, old << eventShift, capacity << eventShift, (short) NONE);
     }
 }

@@ -728,7 +728,7 @@ public final class Simulation {
     // ---------------------------------------------------------------- checkpoints
 
     /** Layout of {@link #writeState}; bump it whenever the state written changes. */
-    private static final int STATE_FORMAT = 4;
+    private static final int STATE_FORMAT = 5;
 
     /**
      * Writes the complete mutable state: lattice, column bookkeeping, clock, counters, η, the event catalogue as it

@@ -49,7 +49,7 @@ class SimulationStateTest {
                     supply: {mode: ballistic}
                     control: {mode: galvanostatic, currentDensity: 5.0}
                     """;
-            // more sites than EventCatalog.DENSE_LIMIT (2^18): slots are found through a hash map
+            // a large box, not a power of two wide (the lattice numbers its sites by arithmetic, not bit fields)
             case "large box" -> """
                     lattice: {size: [72, 72, 52]}
                     control: {mode: galvanostatic, currentDensity: 20.0}
