@@ -3,9 +3,9 @@ package org.anodekmc.cli;
 import org.anodekmc.io.Benchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
 import java.util.List;
