@@ -115,9 +115,11 @@ public final class ConfigLoader {
     public ObjectNode resolveTree(ObjectNode userTree, String defaultName) {
         ObjectNode tree = DEFAULTS.deepCopy();
         ObjectNode user = userTree.deepCopy();
+        JsonNode written = userTree.deepCopy();
         resolveMetal(user);
         String metalName = user.path("metal").path("name").asText("");
         resolveSubstrate(user, metalName);
+        deriveBonds(user, written);
         normalizeOverpotential(user);
         merge(tree, user);
         if (!tree.hasNonNull("name")) {
@@ -161,6 +163,81 @@ public final class ConfigLoader {
             }
             sub.set("sites", resolved);
         }
+    }
+
+    /**
+     * Bonds given by physical quantities (docs/model.md, "Energy mapping"): ε_MM from the metal/electrolyte
+     * interfacial energy, ε_host from the contact angle, ε_k from a DFT binding energy. A bond the run config sets
+     * itself wins over its preset's quantity, which then no longer describes the run and is dropped.
+     */
+    private static void deriveBonds(ObjectNode user, JsonNode written) {
+        ObjectNode metal = (ObjectNode) user.get("metal");
+        derive(metal, written.path("metal"), "metal", "interfacialEnergy", 0, Double.POSITIVE_INFINITY, "J/m²",
+                gamma -> EnergyMapping.metalBond(gamma, metal.path("atomicVolume").asDouble()),
+                "2·a²·γ (γ the metal/electrolyte interfacial energy)");
+        if (!metal.path("bondEnergy").isNumber()) {
+            return;
+        }
+        double metalBond = metal.get("bondEnergy").asDouble();
+        JsonNode writtenSubstrate = written.path("substrate");
+        if (user.get("substrate") instanceof ObjectNode substrate && substrate.get("host") instanceof ObjectNode host) {
+            derive(host, writtenSubstrate.path("host"), "substrate.host", "contactAngle", 0, 180, "degrees",
+                    theta -> EnergyMapping.hostBond(metalBond, theta),
+                    "ε_MM·(1 + cos θ)/2 (Young–Dupré, θ the contact angle)");
+        }
+        JsonNode sites = user.path("substrate").path("sites");
+        for (int i = 0; i < sites.size(); i++) {
+            if (!(sites.get(i) instanceof ObjectNode site) || !site.path("bindingEnergy").isNumber()) {
+                continue;
+            }
+            String field = "substrate.sites[" + i + "]";
+            if (!site.path("referenceEnergy").isNumber() && metal.path("cohesiveEnergy").isNumber()) {
+                site.set("referenceEnergy", metal.get("cohesiveEnergy"));
+                ((ObjectNode) site.get("sources")).put("referenceEnergy", "the metal's cohesive energy ("
+                        + metal.path("sources").path("cohesiveEnergy").asText("metal.cohesiveEnergy") + ")");
+            }
+            JsonNode reference = site.get("referenceEnergy");
+            if (reference == null || !reference.isNumber() || !(reference.asDouble() > 0)) {
+                throw new ConfigException(field + ".referenceEnergy", "must be a positive number (eV): the metal's own"
+                        + " binding computed like bindingEnergy, or give metal.cohesiveEnergy");
+            }
+            derive(site, writtenSubstrate.path("sites").path(i), field, "bindingEnergy", 0, Double.POSITIVE_INFINITY,
+                    "eV", e -> EnergyMapping.siteBond(metalBond, e, reference.asDouble()),
+                    "3·ε_MM·E_site/E_metal with E_metal = referenceEnergy = " + reference.asDouble() + " eV");
+        }
+    }
+
+    /**
+     * Sets {@code node.bondEnergy} from the quantity {@code input} when the node has it, unless the config as
+     * written sets the bond alone (then the quantity is dropped); a written bond that contradicts the quantity is
+     * refused.
+     */
+    private static void derive(ObjectNode node, JsonNode written, String field, String input, double min, double max,
+                               String unit, java.util.function.DoubleUnaryOperator bond, String formula) {
+        JsonNode value = node.get(input);
+        if (value == null || value.isNull()) {
+            return;
+        }
+        ObjectNode sources = (ObjectNode) node.get("sources");
+        if (written.has("bondEnergy") && !written.has(input)) {
+            node.remove(input);
+            sources.remove(input);
+            return;
+        }
+        if (!value.isNumber() || !(value.asDouble() >= min && value.asDouble() <= max)) {
+            throw new ConfigException(field + "." + input, "must be a number from " + min + " to " + max + " " + unit
+                    + ", got " + value);
+        }
+        double derived = bond.applyAsDouble(value.asDouble());
+        JsonNode given = node.get("bondEnergy");
+        if (written.has("bondEnergy") && given.isNumber()
+                && Math.abs(given.asDouble() - derived) > 1e-9 * Math.max(1, Math.abs(derived))) {
+            throw new ConfigException(field + ".bondEnergy", "is " + given.asDouble() + " eV but " + input + " = "
+                    + value.asDouble() + " " + unit + " gives " + derived + " eV; give one of the two");
+        }
+        node.put("bondEnergy", derived);
+        sources.put("bondEnergy", formula + " with " + input + " = " + value.asDouble() + " " + unit + ": "
+                + sources.path(input).asText("run config"));
     }
 
     /**

@@ -14,6 +14,9 @@ import java.util.Map;
  * @param attemptFrequency       ν in 1/s
  * @param exchangeCurrentDensity j0 in mA/cm² per kink-equivalent site (see docs/model.md)
  * @param transferCoefficient    α, between 0 and 1
+ * @param interfacialEnergy      γ of the metal/electrolyte interface in J/m², or null; when given, ε_MM follows from it
+ *                               ({@link EnergyMapping#metalBond})
+ * @param cohesiveEnergy         eV per atom, or null: the metal's own binding, the reference of single-atom sites
  */
 public record MetalConfig(
         String preset,
@@ -26,5 +29,7 @@ public record MetalConfig(
         double attemptFrequency,
         double exchangeCurrentDensity,
         double transferCoefficient,
+        Double interfacialEnergy,
+        Double cohesiveEnergy,
         Map<String, String> sources) {
 }

@@ -10,9 +10,13 @@ import java.util.Map;
  * @param lateralBondEnergy eV: binding of a first-layer metal atom to this SA site below a lateral neighbour (the
  *                          site's coordinating atoms); 0 when the site binds only the atom above it
  * @param placement         random or ordered (a square grid with the spacing that gives the density)
+ * @param bindingEnergy     eV, or null: DFT binding of one metal atom at the site; when given, ε_k follows from it
+ *                          and {@code referenceEnergy} ({@link EnergyMapping#siteBond})
+ * @param referenceEnergy   eV, or null: the metal's own binding computed the same way (default: its cohesive energy)
  */
 public record SiteConfig(String preset, String name, double bondEnergy, double lateralBondEnergy, Double fraction,
-                         Double perNm2, String placement, Map<String, String> sources) {
+                         Double perNm2, String placement, Double bindingEnergy, Double referenceEnergy,
+                         Map<String, String> sources) {
     public static final String RANDOM = "random";
     public static final String ORDERED = "ordered";
 
