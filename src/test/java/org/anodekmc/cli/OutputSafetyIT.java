@@ -1,6 +1,7 @@
 package org.anodekmc.cli;
 
 import org.anodekmc.ConsoleCapture;
+import org.anodekmc.TestConfigs;
 import org.anodekmc.io.FolderLock;
 import org.anodekmc.io.RunFolder;
 import org.junit.jupiter.api.Test;
@@ -26,13 +27,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class OutputSafetyIT {
     /** Runs far longer than the tests wait: they stop it. */
-    private static final String ENDLESS = """
+    private static final String ENDLESS = TestConfigs.metalOnPlainHost(0.08, 0.5) + """
             seed: 3
             lattice: {size: [16, 16, 12]}
-            metal: {name: M, charge: 1, atomicVolume: 21.62, bondEnergy: 0.08, terraceBarrier: 0.5,
-                    schwoebelBarrier: 0.0, attemptFrequency: 1.0e13, exchangeCurrentDensity: 1.0,
-                    transferCoefficient: 0.5}
-            substrate: {host: {name: H, bondEnergy: 0.1, terraceBarrier: 0.45}}
             control: {mode: potentiostatic, overpotential: 0.01}
             stop: {events: 1000000000}
             output: {rows: 1000, frames: 2}

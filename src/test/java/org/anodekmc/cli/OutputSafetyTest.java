@@ -1,6 +1,7 @@
 package org.anodekmc.cli;
 
 import org.anodekmc.ConsoleCapture;
+import org.anodekmc.TestConfigs;
 import org.anodekmc.config.ConfigLoader;
 import org.anodekmc.io.CheckpointPolicy;
 import org.anodekmc.io.FolderLock;
@@ -33,22 +34,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * command is refused, naming the holder.
  */
 class OutputSafetyTest {
-    private static final String CONFIG = """
-            lattice: {size: [12, 12, 8]}
-            metal: {name: M, charge: 1, atomicVolume: 21.62, bondEnergy: 0.08, terraceBarrier: 0.45,
-                    schwoebelBarrier: 0.0, attemptFrequency: 1.0e13, exchangeCurrentDensity: 1.0,
-                    transferCoefficient: 0.5}
-            substrate: {host: {name: H, bondEnergy: 0.1, terraceBarrier: 0.45}}
-            control: {mode: galvanostatic, currentDensity: 2.0}
-            stop: {events: 1000}
-            output: {rows: 10, frames: 2}
-            """;
-
     @TempDir
     Path tmp;
     @RegisterExtension
     final ConsoleCapture console = new ConsoleCapture();
     private final ByteArrayOutputStream err = console.err;
+
+    private static final String CONFIG = TestConfigs.metalOnPlainHost(0.08, 0.45) + """
+            lattice: {size: [12, 12, 8]}
+            control: {mode: galvanostatic, currentDensity: 2.0}
+            stop: {events: 1000}
+            output: {rows: 10, frames: 2}
+            """;
 
     private Path config() throws IOException {
         return Files.writeString(tmp.resolve("c.yaml"), CONFIG);
