@@ -8,6 +8,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -66,7 +67,8 @@ public final class FolderLock implements AutoCloseable {
 
     /** The lock, or null when the file was replaced while it was being locked (try again). */
     private static FolderLock tryOnce(Path folder, Path file, String command) throws IOException {
-        if (Files.isRegularFile(file) && !isLockFile(file)) {
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !(Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                && isLockFile(file))) {
             throw new IllegalArgumentException(file + " exists and is not an anodekmc lock file; it is in the way "
                     + "of writing " + folder + ": move it away or choose another output folder");
         }
@@ -113,7 +115,6 @@ public final class FolderLock implements AutoCloseable {
     }
 
     private static boolean isLockFile(Path file) throws IOException {
-        byte[] header = HEADER.getBytes(StandardCharsets.UTF_8);
         long size = Files.size(file);
         if (size == 0) {
             return true; // a writer that has just created it
@@ -121,8 +122,7 @@ public final class FolderLock implements AutoCloseable {
         if (size > 4096) {
             return false;
         }
-        String text = Files.readString(file, StandardCharsets.ISO_8859_1);
-        return text.startsWith(new String(header, StandardCharsets.ISO_8859_1));
+        return Files.readString(file, StandardCharsets.ISO_8859_1).startsWith(HEADER);
     }
 
     /** Who holds the lock, as its file says. */

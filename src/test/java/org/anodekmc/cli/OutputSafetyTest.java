@@ -128,6 +128,13 @@ class OutputSafetyTest {
     }
 
     @Test
+    void aFileWhereTheLockGoesIsNotOverwritten() throws IOException {
+        Path file = Files.writeString(tmp.resolve("x.lock"), "my lock notes");
+        assertRefused(file, "is not an anodekmc lock file", "run", config().toString(), "--out",
+                tmp.resolve("x").toString(), "-q");
+    }
+
+    @Test
     void aFinishedRunIsReplacedOnlyWithOverwrite() throws IOException {
         Path run = tmp.resolve("run");
         assertEquals(0, Main.execute("run", config().toString(), "--out", run.toString(), "-q", "--seed", "1"));
