@@ -33,4 +33,9 @@ public final class TestConfigs {
                   transferCoefficient: 0.5
                 """.formatted(bond, terraceBarrier);
     }
+
+    /** {@link #metal} on a plain host without single-atom sites. */
+    public static String metalOnPlainHost(double bond, double terraceBarrier) {
+        return metal(bond, terraceBarrier) + "substrate: {host: {name: H, bondEnergy: 0.1, terraceBarrier: 0.45}}\n";
+    }
 }

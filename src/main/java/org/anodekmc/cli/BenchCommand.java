@@ -47,9 +47,11 @@ final class BenchCommand implements Callable<Integer> {
         if (repeat < 1) {
             throw new ParameterException(spec.commandLine(), "--repeat: must be at least 1, got " + repeat);
         }
-        if (!(time > 0) || maxEvents < 1) {
-            throw new ParameterException(spec.commandLine(),
-                    "--time and --max-events: must be positive, got " + time + " and " + maxEvents);
+        if (!(time > 0) || Double.isInfinite(time)) {
+            throw new ParameterException(spec.commandLine(), "--time: must be a positive number, got " + time);
+        }
+        if (maxEvents < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-events: must be positive, got " + maxEvents);
         }
         System.out.println("warming up the JIT on 64² ...");
         Benchmark.run(64, Benchmark.STANDARD_TIME / 4, Long.MAX_VALUE, null);

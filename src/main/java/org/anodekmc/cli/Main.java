@@ -24,6 +24,12 @@ public final class Main implements Runnable {
     /** Runs the command line and returns the exit code (0 done, 2 bad input, 1 anything else). */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        // --format EXTXYZ and --x CAPACITY alike
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // kmc run -V prints the version as kmc -V does
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            sub.getCommandSpec().version(cli.getCommandSpec().version());
+        }
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
                 line.getErr().println("error: " + e.getMessage());

@@ -28,6 +28,10 @@ final class RunCommand implements Callable<Integer> {
             + "SIGINT/SIGTERM always write one.")
     String checkpointEvery;
 
+    @Option(names = "--overwrite", description = "replace a finished run already in the folder (never anything "
+            + "else: a folder that is not a run of anodekmc is refused)")
+    boolean overwrite;
+
     @Option(names = {"-q", "--quiet"}, description = "no progress line")
     boolean quiet;
 
@@ -37,11 +41,13 @@ final class RunCommand implements Callable<Integer> {
         SimulationConfig loaded = ConfigLoader.withBuiltInPresets().load(config);
         SimulationConfig resolved = seed == null ? loaded : loaded.withSeed(seed);
         Path folder = out != null ? out : Path.of("results", resolved.name());
-        if (RunFolder.hasResumableRun(folder)) {
-            System.err.println("note: starting over; the stopped run in " + folder + RunFolder.PARTIAL_SUFFIX
-                    + " is discarded (kmc resume " + folder + " would have continued it)");
+        try (RunFolder run = RunFolder.begin(folder, overwrite)) {
+            if (run.discardedStoppedRun()) {
+                System.err.println("note: starting over; the stopped run in " + run.partial()
+                        + " is discarded (kmc resume " + folder + " would have continued it)");
+            }
+            return RunOutcome.execute(quiet, (stop, progress) -> RunExecutor.run(resolved, run,
+                    new RunExecutor.Options(checkpoints, stop), progress));
         }
-        return RunOutcome.execute(quiet, (stop, progress) -> RunExecutor.run(resolved, folder,
-                new RunExecutor.Options(checkpoints, stop), progress));
     }
 }

@@ -1,6 +1,7 @@
 package org.anodekmc.cli;
 
 import org.anodekmc.config.ConfigLoader;
+import org.anodekmc.io.OutputFolder;
 import org.anodekmc.sweep.Sweep;
 import org.anodekmc.sweep.SweepLoader;
 import org.anodekmc.sweep.SweepRunner;
@@ -36,6 +37,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         Sweep sweep = new SweepLoader(ConfigLoader.withBuiltInPresets()).load(file);
         Path folder = out != null ? out : Path.of("results", sweep.name());
+        OutputFolder.requireOwn(folder, OutputFolder.Kind.SWEEP); // before announcing the sweep
         System.out.printf(Locale.ROOT, "sweep %s: %d points × %d replicates = %d runs on %d threads into %s/%n",
                 sweep.name(), sweep.points(), sweep.replicates(), sweep.runs().size(), threads, folder);
         SweepProgressLine progress = new SweepProgressLine(quiet);

@@ -15,16 +15,20 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CONFIG", description = "run config, YAML or JSON")
     Path config;
 
-    @Option(names = "--print", description = "print the resolved config")
+    @Option(names = "--print", description = "print the resolved config on stdout (and the status line on stderr)")
     boolean print;
 
     @Override
     public Integer call() {
         SimulationConfig resolved = ConfigLoader.withBuiltInPresets().load(config);
+        String status = config + ": valid (run name '" + resolved.name() + "')";
         if (print) {
+            // stdout carries only the config, so that it can be redirected into a file and run
             System.out.print(ConfigLoader.toYaml(resolved));
+            System.err.println(status);
+        } else {
+            System.out.println(status);
         }
-        System.out.println(config + ": valid (run name '" + resolved.name() + "')");
         return 0;
     }
 }

@@ -1,7 +1,9 @@
 package org.anodekmc.config;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -34,15 +36,18 @@ import java.util.stream.Collectors;
  * {@link SimulationConfig} and validates it. Every problem becomes a {@link ConfigException} naming the field.
  */
 public final class ConfigLoader {
+    // a key written twice is an error (with its line), not silently the last one
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION))
             .setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper(new JsonFactory()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
     private static final ObjectNode DEFAULTS = readDefaults();
 
     private final PresetLibrary presets;
@@ -400,6 +405,17 @@ public final class ConfigLoader {
                     + YAML.writeValueAsString(config);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The rule for the {@code name} of a run or sweep, which names its output folder: letters, digits, '.', '_' and
+     * '-', and not '.' or '..' (which name folders that exist already).
+     */
+    public static void requireFolderName(String name) {
+        if (!name.matches("[A-Za-z0-9._-]+") || name.equals(".") || name.equals("..")) {
+            throw new ConfigException("name", "must be a name of letters, digits, '.', '_' or '-', and not '.' or "
+                    + "'..' (it names the output folder), got '" + name + "'");
         }
     }
 

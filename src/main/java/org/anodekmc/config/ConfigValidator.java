@@ -14,10 +14,7 @@ final class ConfigValidator {
     }
 
     static void validate(SimulationConfig c) {
-        if (c.name().isBlank() || !c.name().matches("[A-Za-z0-9._-]+")) {
-            fail("name", "must be a non-empty name of letters, digits, '.', '_' or '-' (it names the run folder), got '"
-                    + c.name() + "'");
-        }
+        ConfigLoader.requireFolderName(c.name());
         positive("temperature", c.temperature(), "K");
         validateLattice(c.lattice());
         validateMetal(c.metal());

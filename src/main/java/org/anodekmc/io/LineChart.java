@@ -23,6 +23,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -134,9 +135,13 @@ public final class LineChart {
         return this;
     }
 
-    /** Draws the chart and writes it through a temporary name, so readers never see half a file. */
+    /**
+     * Draws the chart and writes it through a temporary name, so readers never see half a file; creates the folders
+     * it goes into.
+     */
     public void writePng(Path file, int width, int height) {
         try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
             byte[] png = ChartUtils.encodeAsPNG(chart().createBufferedImage(width, height));
             RunFolder.writeAtomically(file, png);
         } catch (IOException e) {

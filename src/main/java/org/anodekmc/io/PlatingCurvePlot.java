@@ -26,6 +26,7 @@ public final class PlatingCurvePlot {
     }
 
     public static void write(Path run, Path png, XAxis xAxis) {
+        PngName.require(png);
         if (!Files.isDirectory(run)) {
             throw new IllegalArgumentException("RUN_FOLDER: " + run + " is not a folder");
         }

@@ -59,8 +59,15 @@ public final class RunExecutor {
         return run(config, folder, Options.NONE, progress);
     }
 
+    /** Runs into a new run folder at {@code folder}; a finished run there is refused (see {@link RunFolder#begin}). */
     public static Result run(SimulationConfig config, Path folder, Options options, Consumer<Progress> progress) {
-        RunFolder run = RunFolder.begin(folder);
+        try (RunFolder run = RunFolder.begin(folder, false)) {
+            return run(config, run, options, progress);
+        }
+    }
+
+    /** Runs into {@code run}, begun by the caller, who closes it. */
+    public static Result run(SimulationConfig config, RunFolder run, Options options, Consumer<Progress> progress) {
         String yaml = ConfigLoader.toYaml(config);
         RunFolder.writeAtomically(run.file(RunFolder.CONFIG), yaml);
         long wallStart = System.nanoTime();
@@ -86,30 +93,32 @@ public final class RunExecutor {
      * @param folder  the run folder (RUN) or its partial folder (RUN.partial)
      * @param options {@code checkpoints} null continues with the run's own checkpoint policy
      * @throws IllegalArgumentException if there is nothing to resume, or the checkpoint is missing, damaged or
-     *                                  does not fit the folder's config and outputs
+     *                                  does not fit the folder's config and outputs, or if another process
+     *                                  is writing the run
      */
     public static Result resume(Path folder, Options options, Consumer<Progress> progress) {
-        RunFolder run = RunFolder.reopen(folder);
-        Path configFile = run.file(RunFolder.CONFIG);
-        byte[] yaml;
-        try {
-            yaml = Files.readAllBytes(configFile);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + configFile + " of the interrupted run");
+        try (RunFolder run = RunFolder.reopen(folder)) {
+            Path configFile = run.file(RunFolder.CONFIG);
+            byte[] yaml;
+            try {
+                yaml = Files.readAllBytes(configFile);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read " + configFile + " of the interrupted run");
+            }
+            long wallStart = System.nanoTime();
+            byte[] hash = CheckpointFile.hash(yaml);
+            Session session = CheckpointFile.read(run.file(RunFolder.CHECKPOINT), hash, in -> {
+                SimulationConfig config = ConfigLoader.withBuiltInPresets().load(configFile);
+                return Session.restore(in, config, run, hash, options.checkpoints(), wallStart);
+            });
+            Simulation.Stop stop;
+            try (CsvWriter series = CsvWriter.continueAt(run.file(RunFolder.TIMESERIES), session.seriesLength);
+                 TrajectoryWriter trajectory = TrajectoryWriter.continueAt(run.file(RunFolder.TRAJECTORY),
+                         session.sim, session.trajectoryLength, session.trajectoryFrames)) {
+                stop = session.loop(series, trajectory, options.stopRequested(), progress);
+            }
+            return session.finish(stop);
         }
-        long wallStart = System.nanoTime();
-        byte[] hash = CheckpointFile.hash(yaml);
-        Session session = CheckpointFile.read(run.file(RunFolder.CHECKPOINT), hash, in -> {
-            SimulationConfig config = ConfigLoader.withBuiltInPresets().load(configFile);
-            return Session.restore(in, config, run, hash, options.checkpoints(), wallStart);
-        });
-        Simulation.Stop stop;
-        try (CsvWriter series = CsvWriter.continueAt(run.file(RunFolder.TIMESERIES), session.seriesLength);
-             TrajectoryWriter trajectory = TrajectoryWriter.continueAt(run.file(RunFolder.TRAJECTORY), session.sim,
-                     session.trajectoryLength, session.trajectoryFrames)) {
-            stop = session.loop(series, trajectory, options.stopRequested(), progress);
-        }
-        return session.finish(stop);
     }
 
     /** A run from its start (or a resume) to its end (or a stop): the simulation, its outputs' schedule and rows. */

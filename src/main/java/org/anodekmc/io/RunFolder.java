@@ -11,9 +11,11 @@ import java.util.stream.Stream;
 
 /**
  * A run folder is written under a temporary name ({@code NAME.partial}) and renamed to its final name only when the
- * run has finished, so an interrupted run never leaves a folder that looks complete.
+ * run has finished, so an interrupted run never leaves a folder that looks complete. Both carry the marker of
+ * {@link OutputFolder} from the start, and the run holds the {@link FolderLock} of NAME while it writes; a run never
+ * replaces or discards a folder that is not a run of this tool, and replaces a finished run only when told to.
  */
-public final class RunFolder {
+public final class RunFolder implements AutoCloseable {
     public static final String PARTIAL_SUFFIX = ".partial";
     public static final String CONFIG = "config.resolved.yaml";
     public static final String TIMESERIES = "timeseries.csv";
@@ -25,27 +27,47 @@ public final class RunFolder {
 
     private final Path target;
     private final Path work;
+    private final FolderLock lock;
+    private final boolean discardedStoppedRun;
 
-    private RunFolder(Path target, Path work) {
+    private RunFolder(Path target, Path work, FolderLock lock, boolean discardedStoppedRun) {
         this.target = target;
         this.work = work;
+        this.lock = lock;
+        this.discardedStoppedRun = discardedStoppedRun;
     }
 
-    /** Whether {@code target} has a stopped run that {@code kmc resume} could continue. */
-    public static boolean hasResumableRun(Path target) {
-        return Files.isRegularFile(target.resolveSibling(target.getFileName() + PARTIAL_SUFFIX).resolve(CHECKPOINT));
-    }
-
-    /** Starts a fresh run folder for {@code target}, discarding any earlier partial one. */
-    public static RunFolder begin(Path target) {
-        Path work = target.resolveSibling(target.getFileName() + PARTIAL_SUFFIX);
+    /**
+     * Starts a fresh run folder for {@code target}, discarding an earlier stopped run of that name.
+     *
+     * @param overwrite whether a finished run at {@code target} may be replaced when this one finishes
+     * @throws IllegalArgumentException if {@code target} or its partial folder exists and is not a run folder of
+     *                                  this tool, if it is a finished run and {@code overwrite} is false, or if
+     *                                  another process is writing it
+     */
+    public static RunFolder begin(Path target, boolean overwrite) {
+        OutputFolder.requireOwn(target, OutputFolder.Kind.RUN);
+        FolderLock lock = FolderLock.acquire(target, "kmc run");
         try {
+            Path work = partialOf(target);
+            OutputFolder.requireOwn(work, OutputFolder.Kind.RUN);
+            if (!overwrite && OutputFolder.kindOf(target) == OutputFolder.Kind.RUN) {
+                throw new IllegalArgumentException(target + " holds a finished run; give --overwrite to replace it, "
+                        + "or choose another output folder");
+            }
+            boolean stopped = Files.isRegularFile(work.resolve(CHECKPOINT));
             deleteTree(work);
             Files.createDirectories(work);
+            OutputFolder.mark(work, OutputFolder.Kind.RUN);
+            return new RunFolder(target, work, lock, stopped);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create run folder " + work, e);
+            lock.close();
+            throw new UncheckedIOException("cannot create run folder " + partialOf(target) + ": " + e.getMessage(),
+                    e);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
         }
-        return new RunFolder(target, work);
     }
 
     /**
@@ -62,14 +84,23 @@ public final class RunFolder {
         String name = named.getFileName().toString();
         Path target = name.endsWith(PARTIAL_SUFFIX)
                 ? named.resolveSibling(name.substring(0, name.length() - PARTIAL_SUFFIX.length())) : named;
-        Path work = target.resolveSibling(target.getFileName() + PARTIAL_SUFFIX);
+        Path work = partialOf(target);
         if (!Files.isDirectory(work)) {
             if (Files.isRegularFile(target.resolve(SUMMARY))) {
                 throw new IllegalArgumentException(folder + " is a finished run: there is nothing to resume");
             }
             throw new IllegalArgumentException("no interrupted run at " + folder + " (there is no " + work + ")");
         }
-        return new RunFolder(target, work);
+        return new RunFolder(target, work, FolderLock.acquire(target, "kmc resume"), false);
+    }
+
+    private static Path partialOf(Path target) {
+        return target.resolveSibling(target.getFileName() + PARTIAL_SUFFIX);
+    }
+
+    /** Whether starting this folder discarded a stopped run that {@code kmc resume} could have continued. */
+    public boolean discardedStoppedRun() {
+        return discardedStoppedRun;
     }
 
     /** Where files go while the run is in progress. */
@@ -86,22 +117,40 @@ public final class RunFolder {
         return work;
     }
 
-    /** Replaces any earlier folder of that name with the finished one, without the finished run's checkpoint. */
+    /**
+     * Renames the finished run to its final name, without its checkpoint. A finished run already there is replaced
+     * (it was allowed when this run began, or this is the resumed continuation of such a run); anything else there
+     * stops the commit, and the complete run stays in the partial folder.
+     */
     public void commit() {
         try {
-            Path old = target.resolveSibling(target.getFileName() + ".old");
-            deleteTree(old);
+            OutputFolder.requireOwn(target, OutputFolder.Kind.RUN);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the run is complete in " + work + " but cannot be renamed: "
+                    + e.getMessage());
+        }
+        try {
+            Path aside = null;
             if (Files.exists(target)) {
-                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+                aside = Files.createTempDirectory(target.toAbsolutePath().getParent(), target.getFileName() + ".old");
+                Files.move(target, aside.resolve(target.getFileName()), StandardCopyOption.ATOMIC_MOVE);
             }
             Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
-            deleteTree(old);
+            if (aside != null) {
+                deleteTree(aside);
+            }
             // removed only now: until the rename, a crash leaves a partial folder that can still be resumed
             Files.deleteIfExists(target.resolve(CHECKPOINT));
             Files.deleteIfExists(CheckpointFile.temporary(target.resolve(CHECKPOINT)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot finish run folder " + target, e);
         }
+    }
+
+    /** Releases the folder for other writers. */
+    @Override
+    public void close() {
+        lock.close();
     }
 
     /** Writes a whole file through a temporary name, so readers never see half of it. */

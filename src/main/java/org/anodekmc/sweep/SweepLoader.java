@@ -43,10 +43,7 @@ public final class SweepLoader {
         }
         SweepDefinition def = ConfigLoader.bind(ConfigLoader.readTree(file), SweepDefinition.class);
         String name = def.name() != null ? def.name() : ConfigLoader.baseName(file);
-        if (!name.matches("[A-Za-z0-9._-]+")) {
-            throw new ConfigException("name", "must be a non-empty name of letters, digits, '.', '_' or '-' (it "
-                    + "names the output folder), got '" + name + "'");
-        }
+        ConfigLoader.requireFolderName(name);
         ObjectNode baseRaw = baseTree(def.base(), file);
         ObjectNode baseResolved;
         try {

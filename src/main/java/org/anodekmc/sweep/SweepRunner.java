@@ -3,6 +3,8 @@ package org.anodekmc.sweep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.anodekmc.config.ConfigLoader;
+import org.anodekmc.io.FolderLock;
+import org.anodekmc.io.OutputFolder;
 import org.anodekmc.io.RunExecutor;
 import org.anodekmc.io.RunFolder;
 
@@ -21,9 +23,10 @@ import java.util.function.Consumer;
 
 /**
  * Runs every run of a sweep on a fixed thread pool, one run per thread, each into its own run folder
- * {@code <out>/points/<id>/}. A run whose folder is finished (it has summary.json, which RunExecutor writes only
- * when it renames NAME.partial at the end) with the same resolved config is kept and not run again; a half-written
- * NAME.partial is started afresh. A run that fails is recorded with its error and the others go on. Then the tables
+ * {@code <out>/points/<id>/}. The sweep folder is marked as one ({@link OutputFolder}) and locked while the sweep
+ * runs ({@link FolderLock}); a path that is not a sweep folder of this tool is refused. A run whose folder is
+ * finished (it has summary.json, which RunExecutor writes only when it renames NAME.partial at the end) with the same
+ * resolved config is kept and not run again; a half-written NAME.partial is started afresh. A run that fails is recorded with its error and the others go on. Then the tables
  * and trend plots are written (see {@link SweepTables}, {@link TrendPlots}).
  */
 public final class SweepRunner {
@@ -71,6 +74,14 @@ public final class SweepRunner {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
+        OutputFolder.requireOwn(out, OutputFolder.Kind.SWEEP);
+        try (FolderLock lock = FolderLock.acquire(out, "kmc sweep")) {
+            OutputFolder.claim(out, OutputFolder.Kind.SWEEP);
+            return runLocked(sweep, out, threads, progress);
+        }
+    }
+
+    private static Result runLocked(Sweep sweep, Path out, int threads, Consumer<Progress> progress) {
         long start = System.nanoTime();
         Path points = out.resolve(POINTS);
         try {
@@ -120,8 +131,9 @@ public final class SweepRunner {
     }
 
     private static Outcome execute(Sweep.Run run, Path folder) {
-        try {
-            RunExecutor.run(run.config(), folder, null);
+        // the sweep folder is the sweep's own: a finished run of an earlier version of the sweep file is replaced
+        try (RunFolder started = RunFolder.begin(folder, true)) {
+            RunExecutor.run(run.config(), started, RunExecutor.Options.NONE, null);
             Outcome o = read(run, folder, Status.RAN);
             return o != null ? o : failed(run, "the run finished but its summary.json cannot be read");
         } catch (Exception e) {

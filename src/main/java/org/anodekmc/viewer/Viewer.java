@@ -5,6 +5,8 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 
+import org.anodekmc.io.PngName;
+
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -86,9 +88,7 @@ public final class Viewer {
                     "--size %dx%d: the picture must be from %dx%d to %dx%d pixels", request.width(),
                     request.height(), MIN_WIDTH, MIN_HEIGHT, MAX_SIDE, MAX_SIDE));
         }
-        if (!request.out().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
-            throw new IllegalArgumentException("--out " + request.out() + ": the file name must end in .png");
-        }
+        PngName.require(request.out());
         try (Replay replay = Replay.open(request.run())) {
             int last = replay.frames() - 1;
             int frame = request.frame() == null ? last : request.frame();

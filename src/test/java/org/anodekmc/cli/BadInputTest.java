@@ -36,11 +36,15 @@ class BadInputTest {
     @CsvSource(delimiter = '|', value = {
             "missing field        | lattice: {size: [16, 16, 8]}\\nmetal: Li\\nstop: {events: 10}       | substrate.host",
             "negative temperature | GOOD\\ntemperature: -20                                         | temperature",
-            "unknown species      | GOOD\\nsubstrate: {host: Cu, sites: [{preset: Xx-N4, fraction: 0.1}]} | substrate.sites[0].preset",
+            "unknown species      | metal: Li\\nstop: {events: 10}\\nsubstrate: {host: Cu, sites: [{preset: Xx-N4, fraction: 0.1}]} | substrate.sites[0].preset",
             "malformed YAML       | lattice: {size: [16, 16\\nmetal: Li                                | malformed",
             "unknown field        | GOOD\\ncontrol: {currentDensty: 2}                              | control.currentDensty",
             "wrong type           | GOOD\\noutput: {rows: many}                                     | output.rows",
             "bad allowed value    | GOOD\\nsupply: {mode: teleport}                                 | kinetic, ballistic",
+            "name dot             | GOOD\\nname: \".\"                                                | name",
+            "name dot dot         | GOOD\\nname: \"..\"                                               | name",
+            "name with a slash    | GOOD\\nname: a/b                                                | name",
+            "duplicate key        | GOOD\\nstop: {events: 5}                                        | line 5",
     })
     void badConfigExitsWithTwoAndNamesTheField(String what, String yaml, String expected) throws IOException {
         Path config = tmp.resolve("bad.yaml");
@@ -71,6 +75,44 @@ class BadInputTest {
         String message = err.toString();
         assertTrue(message.contains(expected) && message.contains("--help"), message);
         assertEquals(1, message.strip().lines().count(), "one line: " + message);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "config.json | {\"lattice\": {\"size\": [16, 16, 8]}, \"metal\": \"Li\",\\n \"metal\": \"Na\"} | validate",
+            "sweep.yaml  | replicates: 1\\nreplicates: 2\\nbase: good.yaml\\naxes: []                     | sweep",
+    })
+    void duplicateKeysAreRefusedWithTheirLine(String name, String text, String command) throws IOException {
+        Files.writeString(tmp.resolve("good.yaml"), GOOD);
+        Path file = Files.writeString(tmp.resolve(name), text.replace("\\n", "\n"));
+        assertEquals(2, Main.execute(command, file.toString()));
+        String message = err.toString();
+        assertTrue(message.contains("at line 2") && message.contains("Duplicate field"), message);
+        assertEquals(1, message.strip().lines().count(), "one line: " + message);
+    }
+
+    @org.junit.jupiter.api.Test
+    void validatePrintWritesOnlyTheConfigToStdoutSoItRunsAgain() throws IOException {
+        Path config = Files.writeString(tmp.resolve("good.yaml"), GOOD);
+        assertEquals(0, Main.execute("validate", config.toString(), "--print"));
+        Path printed = Files.writeString(tmp.resolve("printed.yaml"), out.toString());
+        assertTrue(err.toString().contains("valid"), err.toString());
+        out.reset();
+        assertEquals(0, Main.execute("validate", printed.toString()), err.toString());
+        assertTrue(out.toString().contains("printed.yaml: valid (run name 'good')"), out.toString());
+    }
+
+    @org.junit.jupiter.api.Test
+    void benchNamesTheOptionThatIsWrong() {
+        assertEquals(2, Main.execute("bench", "--time", "-1"));
+        assertTrue(err.toString().contains("--time") && !err.toString().contains("--max-events"), err.toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"run", "resume", "validate", "sweep", "export", "plot", "render", "view", "bench"})
+    void everyCommandPrintsTheVersion(String command) {
+        assertEquals(0, Main.execute(command, "-V"));
+        assertEquals("anodekmc 0.1.0", out.toString().strip());
     }
 
     @org.junit.jupiter.api.Test

@@ -101,6 +101,15 @@ class SweepAndPlotCommandTest {
         assertEquals(0, Main.execute("plot", run.toString(), "--x", "capacity", "--out", capacity.toString()));
         assertNonBlankChart(capacity);
         assertFalse(Files.exists(tmp.resolve("capacity.png.tmp")));
+
+        // the same rules for --out as kmc render: upper-case enum values, parent folders made, .png required
+        Path nested = tmp.resolve("plots/li/capacity.png");
+        assertEquals(0, Main.execute("plot", run.toString(), "--x", "CAPACITY", "--out", nested.toString()),
+                err.toString());
+        assertNonBlankChart(nested);
+        assertEquals(2, Main.execute("plot", run.toString(), "--out", tmp.resolve("p.txt").toString()));
+        assertTrue(err.toString().contains("--out") && err.toString().contains(".png"), err.toString());
+        assertFalse(Files.exists(tmp.resolve("p.txt")));
     }
 
     @Test

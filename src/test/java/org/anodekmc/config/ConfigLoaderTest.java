@@ -39,8 +39,8 @@ class ConfigLoaderTest {
 
     @Test
     void resolvedYamlLoadsBackToTheSameConfig() {
-        SimulationConfig c = loader.fromYaml(MINIMAL + "substrate: {host: Cu, sites: [{preset: Zn-CNO, fraction: 0.1}]}\n",
-                "round");
+        SimulationConfig c = loader.fromYaml(MINIMAL.replace("substrate: {host: Cu}",
+                "substrate: {host: Cu, sites: [{preset: Zn-CNO, fraction: 0.1}]}"), "round");
         SimulationConfig again = loader.fromYaml(ConfigLoader.toYaml(c), "round");
         assertEquals(c, again);
     }

@@ -1,5 +1,8 @@
 package org.anodekmc.io.export;
 
+import org.anodekmc.io.FolderLock;
+import org.anodekmc.io.OutputFolder;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +14,8 @@ import java.util.function.IntConsumer;
 
 /**
  * Exports the deposit of a run folder for OVITO or ParaView: substrate sites (single-atom sites as their own species)
- * and metal atoms, in the frames asked for. Files are named after the run folder and written all-or-nothing.
+ * and metal atoms, in the frames asked for. Files are named after the run folder and written all-or-nothing, into a
+ * folder marked as an export ({@link OutputFolder}) and locked while they are written ({@link FolderLock}).
  */
 public final class Exporter {
     /** Default output folder, inside the run folder. */
@@ -44,49 +48,50 @@ public final class Exporter {
         try (RunDeposit deposit = RunDeposit.open(run)) {
             int[] frames = selection.resolve(deposit.frames());
             Path dir = out != null ? out : run.resolve(DEFAULT_FOLDER);
-            if (Files.exists(dir) && !Files.isDirectory(dir)) {
-                throw new IllegalArgumentException("--out: " + dir + " is a file, not a folder");
+            OutputFolder.requireOwn(dir, OutputFolder.Kind.EXPORT);
+            try (FolderLock lock = FolderLock.acquire(dir, "kmc export")) {
+                return write(deposit, format, frames, dir, progress);
             }
-            boolean created = !Files.exists(dir);
-            IntConsumer done = n -> {
-                if (progress != null) {
-                    progress.framesDone(n, frames.length);
-                }
-            };
-            StagedFiles files = new StagedFiles();
-            Path main;
-            try {
-                Files.createDirectories(dir);
-                main = write(deposit, format, frames, dir, files, done);
-            } catch (IOException e) {
-                abandon(files, dir, created);
-                throw new UncheckedIOException("cannot write the export to " + dir + ": " + e.getMessage(), e);
-            } catch (RuntimeException e) {
-                abandon(files, dir, created);
-                throw e;
-            }
-            List<String> species = new ArrayList<>();
-            for (int code = 0; code < deposit.speciesCount(); code++) {
-                species.add(deposit.name(code));
-            }
-            return new Result(main, files.commit(), frames, deposit.sizeX(), deposit.sizeY(), deposit.sizeZ(),
-                    deposit.latticeConstant(), species);
         }
     }
 
-    /** Removes the staged files, and the output folder if this export created it and it is still empty. */
+    /** Writes the export into {@code dir}, which this process has locked. */
+    private static Result write(RunDeposit deposit, ExportFormat format, int[] frames, Path dir, Progress progress) {
+        boolean created = OutputFolder.claim(dir, OutputFolder.Kind.EXPORT);
+        IntConsumer done = n -> {
+            if (progress != null) {
+                progress.framesDone(n, frames.length);
+            }
+        };
+        StagedFiles files = new StagedFiles();
+        Path main;
+        try {
+            main = write(deposit, format, frames, dir, files, done);
+        } catch (IOException e) {
+            abandon(files, dir, created);
+            throw new UncheckedIOException("cannot write the export to " + dir + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            abandon(files, dir, created);
+            throw e;
+        }
+        List<String> species = new ArrayList<>();
+        for (int code = 0; code < deposit.speciesCount(); code++) {
+            species.add(deposit.name(code));
+        }
+        return new Result(main, files.commit(), frames, deposit.sizeX(), deposit.sizeY(), deposit.sizeZ(),
+                deposit.latticeConstant(), species);
+    }
+
+    /** Removes the staged files, and the output folder if this export created it and it holds nothing else. */
     private static void abandon(StagedFiles files, Path dir, boolean created) {
         files.discard();
         if (created) {
-            deleteIfEmpty(dir);
-        }
-    }
-
-    private static void deleteIfEmpty(Path dir) {
-        try {
-            Files.deleteIfExists(dir);
-        } catch (IOException ignored) {
-            // not empty or not ours to remove: leave it
+            try {
+                Files.deleteIfExists(dir.resolve(OutputFolder.MARKER));
+                Files.deleteIfExists(dir);
+            } catch (IOException ignored) {
+                // not empty: leave it
+            }
         }
     }
 
