@@ -19,7 +19,9 @@ die() { echo "slurm-localhost: $*" >&2; exit 1; }
 stop_daemons() {
   for pidfile in "$state/slurmd.pid" "$state/slurmctld.pid"; do
     if [ -f "$pidfile" ]; then
-      kill "$(cat "$pidfile")" 2>/dev/null || true
+      pid="$(cat "$pidfile")"
+      kill "$pid" 2>/dev/null || true
+      for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
       rm -f "$pidfile"
     fi
   done
