@@ -80,6 +80,9 @@ final class SweepCommand implements Callable<Integer> {
         if ((slurm ? 1 : 0) + (task != null ? 1 : 0) + (collect ? 1 : 0) > 1) {
             throw new IllegalArgumentException("--slurm, --task and --collect exclude one another");
         }
+        if (!slurm && (partition != null || time != null || memory != null || noSubmit)) {
+            throw new IllegalArgumentException("--partition, --time, --mem and --no-submit go with --slurm");
+        }
         SlurmSubmission.Resources resources = slurm ? new SlurmSubmission.Resources(partition, time, cpus, memory)
                 : null;
         Sweep sweep = new SweepLoader(ConfigLoader.withBuiltInPresets()).load(file);

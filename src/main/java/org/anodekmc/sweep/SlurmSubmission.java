@@ -46,7 +46,8 @@ public final class SlurmSubmission {
 
         private static void check(String option, String value, Pattern format) {
             if (value != null && !format.matcher(value).matches()) {
-                throw new IllegalArgumentException(option + " '" + value + "' is not in Slurm's format (see man sbatch)");
+                throw new IllegalArgumentException(option + " '" + value + "' is not in Slurm's format "
+                        + "(see man sbatch)");
             }
         }
     }

@@ -25,8 +25,8 @@ import java.util.function.Consumer;
  * {@code <out>/points/<id>/}. A run whose folder is finished (it has summary.json, which RunExecutor writes only
  * when it renames NAME.partial at the end) with the same resolved config is kept and not run again; a NAME.partial
  * stopped with a checkpoint under the same config (a Slurm array task's, see {@link SweepArray}) is resumed, any
- * other half-written NAME.partial is started afresh. A run that fails is recorded with its error and the others go on. Then the tables
- * and trend plots are written (see {@link SweepTables}, {@link TrendPlots}).
+ * other half-written NAME.partial is started afresh. A run that fails is recorded with its error and the others go
+ * on. Then the tables and trend plots are written (see {@link SweepTables}, {@link TrendPlots}).
  */
 public final class SweepRunner {
     public static final String POINTS = "points";

@@ -108,6 +108,8 @@ class SweepAndPlotCommandTest {
         assertTrue(err.toString().contains("--time '2h'"), err.toString());
         assertEquals(2, Main.execute("sweep", file.toString(), "--out", folder.toString(), "--slurm", "--collect"));
         assertTrue(err.toString().contains("exclude one another"), err.toString());
+        assertEquals(2, Main.execute("sweep", file.toString(), "--out", folder.toString(), "--time", "10"));
+        assertTrue(err.toString().contains("go with --slurm"), err.toString());
         assertFalse(err.toString().contains("Exception"), err.toString());
         assertFalse(Files.exists(folder), "nothing written");
     }

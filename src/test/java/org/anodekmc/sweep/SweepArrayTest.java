@@ -56,8 +56,10 @@ class SweepArrayTest {
         int perTask = SweepArray.runsPerTask(sweep, 4);
         assertEquals(2, perTask, "6 runs in at most 4 tasks: 2 per task, 3 tasks");
         assertEquals(List.of(0, 1, 2), SweepArray.pendingTasks(sweep, array, perTask));
-        assertEquals(List.of("p0002-r0", "p0002-r1"), ids(SweepArray.runTask(sweep, array, 2, perTask, 1, () -> false)));
-        assertEquals(List.of("p0000-r0", "p0000-r1"), ids(SweepArray.runTask(sweep, array, 0, perTask, 1, () -> false)));
+        assertEquals(List.of("p0002-r0", "p0002-r1"),
+                ids(SweepArray.runTask(sweep, array, 2, perTask, 1, () -> false)));
+        assertEquals(List.of("p0000-r0", "p0000-r1"),
+                ids(SweepArray.runTask(sweep, array, 0, perTask, 1, () -> false)));
         assertEquals(List.of(1), SweepArray.pendingTasks(sweep, array, perTask), "only task 1 is left");
 
         SweepArray.Collected partly = SweepArray.collect(sweep, array);
