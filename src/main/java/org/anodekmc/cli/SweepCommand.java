@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Run a parameter sweep: every point of the sweep file on a thread pool, one run per thread.",
-                "Run it again after an interruption: finished runs are kept, half-done ones are redone.",
+                "Run it again after an interruption: finished runs are kept, half-done ones are redone (continued when "
+                        + "they stopped with a checkpoint).",
                 "On a Slurm cluster, --slurm submits it as a job array; --collect writes the tables from the runs "
                         + "that finished."})
 final class SweepCommand implements Callable<Integer> {
