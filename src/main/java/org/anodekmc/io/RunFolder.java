@@ -37,6 +37,11 @@ public final class RunFolder implements AutoCloseable {
         this.discardedStoppedRun = discardedStoppedRun;
     }
 
+    /** Whether {@code target} has a stopped run that {@code kmc resume} could continue. */
+    public static boolean hasResumableRun(Path target) {
+        return Files.isRegularFile(partialOf(target).resolve(CHECKPOINT));
+    }
+
     /**
      * Starts a fresh run folder for {@code target}, discarding an earlier stopped run of that name.
      *

@@ -7,6 +7,7 @@ import org.anodekmc.io.FolderLock;
 import org.anodekmc.io.OutputFolder;
 import org.anodekmc.io.RunExecutor;
 import org.anodekmc.io.RunFolder;
+import org.anodekmc.io.RunInterruptedException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,18 +24,20 @@ import java.util.function.Consumer;
 
 /**
  * Runs every run of a sweep on a fixed thread pool, one run per thread, each into its own run folder
- * {@code <out>/points/<id>/}. The sweep folder is marked as one ({@link OutputFolder}) and locked while the sweep
- * runs ({@link FolderLock}); a path that is not a sweep folder of this tool is refused. A run whose folder is
- * finished (it has summary.json, which RunExecutor writes only when it renames NAME.partial at the end) with the same
- * resolved config is kept and not run again; a half-written NAME.partial is started afresh. A run that fails is recorded with its error and the others go on. Then the tables
- * and trend plots are written (see {@link SweepTables}, {@link TrendPlots}).
+ * {@code <out>/points/<id>/}. The sweep folder is marked as one ({@link OutputFolder}); a path that is not a sweep
+ * folder of this tool is refused. A local sweep locks the folder while it runs ({@link FolderLock}); the tasks of a
+ * Slurm array ({@link SweepArray}) share it, each run locked by its own run folder. A run whose folder is finished
+ * (it has summary.json, which RunExecutor writes only when it renames NAME.partial at the end) with the same resolved
+ * config is kept and not run again; a NAME.partial stopped with a checkpoint under the same config is resumed, any
+ * other half-written NAME.partial is started afresh. A run that fails is recorded with its error and the others go
+ * on. Then the tables and trend plots are written (see {@link SweepTables}, {@link TrendPlots}).
  */
 public final class SweepRunner {
     public static final String POINTS = "points";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** How a run ended. */
-    public enum Status { RAN, REUSED, FAILED }
+    /** How a run ended; STOPPED: stopped on request with a checkpoint, to be resumed. */
+    public enum Status { RAN, REUSED, FAILED, STOPPED }
 
     /**
      * One run's outcome.
@@ -42,12 +45,12 @@ public final class SweepRunner {
      * @param metrics     by {@link Metric} ordinal; NaN where the run has no value
      * @param wallSeconds the run's wall time (from its summary.json when reused); NaN when it failed
      * @param events      events the run executed; 0 when it failed
-     * @param error       why it failed, on one line; null otherwise
+     * @param error       why it failed or stopped, on one line; null otherwise
      */
     public record Outcome(Sweep.Run run, Status status, double[] metrics, double wallSeconds, long events,
                           String error) {
         public boolean ok() {
-            return status != Status.FAILED;
+            return status == Status.RAN || status == Status.REUSED;
         }
     }
 
@@ -71,17 +74,28 @@ public final class SweepRunner {
     }
 
     public static Result run(Sweep sweep, Path out, int threads, Consumer<Progress> progress) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
-        }
+        long start = System.nanoTime();
         OutputFolder.requireOwn(out, OutputFolder.Kind.SWEEP);
         try (FolderLock lock = FolderLock.acquire(out, "kmc sweep")) {
-            OutputFolder.claim(out, OutputFolder.Kind.SWEEP);
-            return runLocked(sweep, out, threads, progress);
+            List<Outcome> all = runEach(sweep.runs(), out, threads, RunExecutor.Options.NONE, progress);
+            writeOutputs(sweep, all, out);
+            return new Result(out, all, (System.nanoTime() - start) * 1e-9);
         }
     }
 
-    private static Result runLocked(Sweep sweep, Path out, int threads, Consumer<Progress> progress) {
+    /**
+     * Runs the given runs of a sweep (all of them, or a share such as one Slurm array task's) into their folders under
+     * {@code out/points/}, without writing the tables. A finished run is kept, a run stopped with a checkpoint is
+     * resumed, anything else is started afresh. A run that {@code options} stops ends with {@link Status#STOPPED}.
+     *
+     * @return the outcomes in the order of {@code runs}
+     */
+    public static List<Outcome> runEach(List<Sweep.Run> runs, Path out, int threads, RunExecutor.Options options,
+                                        Consumer<Progress> progress) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        OutputFolder.claim(out, OutputFolder.Kind.SWEEP);
         long start = System.nanoTime();
         Path points = out.resolve(POINTS);
         try {
@@ -89,18 +103,16 @@ public final class SweepRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + points, e);
         }
-        List<Sweep.Run> runs = sweep.runs();
         Outcome[] outcomes = new Outcome[runs.size()];
-        List<Sweep.Run> toRun = new ArrayList<>();
-        for (Sweep.Run run : runs) {
+        List<Integer> toRun = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            Sweep.Run run = runs.get(i);
             if (run.config() == null) {
-                outcomes[run.index()] = failed(run, run.error());
+                outcomes[i] = failed(run, run.error());
             } else {
-                Outcome kept = finished(run, points.resolve(run.id()));
-                if (kept != null) {
-                    outcomes[run.index()] = kept;
-                } else {
-                    toRun.add(run);
+                outcomes[i] = finished(run, points.resolve(run.id()));
+                if (outcomes[i] == null) {
+                    toRun.add(i);
                 }
             }
         }
@@ -109,8 +121,9 @@ public final class SweepRunner {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> futures = new ArrayList<>();
-            for (Sweep.Run run : toRun) {
-                futures.add(pool.submit(() -> tracker.record(execute(run, points.resolve(run.id())))));
+            for (int i : toRun) {
+                Sweep.Run run = runs.get(i);
+                futures.add(pool.submit(() -> tracker.record(i, execute(run, points.resolve(run.id()), options))));
             }
             for (Future<?> f : futures) {
                 f.get();
@@ -123,36 +136,65 @@ public final class SweepRunner {
         } finally {
             pool.shutdownNow();
         }
-        List<Outcome> all = List.of(outcomes);
+        return List.of(outcomes);
+    }
+
+    /** sweep.csv, sweep-mean.csv, timing.csv and the trend plots, from the outcomes of all runs in sweep order. */
+    static void writeOutputs(Sweep sweep, List<Outcome> all, Path out) {
         SweepTables tables = SweepTables.of(sweep, all);
         tables.write(out);
         TrendPlots.write(sweep, tables, out);
-        return new Result(out, all, (System.nanoTime() - start) * 1e-9);
     }
 
-    private static Outcome execute(Sweep.Run run, Path folder) {
-        // the sweep folder is the sweep's own: a finished run of an earlier version of the sweep file is replaced
-        try (RunFolder started = RunFolder.begin(folder, true)) {
-            RunExecutor.run(run.config(), started, RunExecutor.Options.NONE, null);
+    private static Outcome execute(Sweep.Run run, Path folder, RunExecutor.Options options) {
+        try {
+            if (resumable(run, folder)) {
+                try {
+                    RunExecutor.resume(folder, options, null);
+                } catch (IllegalArgumentException damagedCheckpoint) {
+                    runAfresh(run, folder, options);
+                }
+            } else {
+                runAfresh(run, folder, options);
+            }
             Outcome o = read(run, folder, Status.RAN);
             return o != null ? o : failed(run, "the run finished but its summary.json cannot be read");
+        } catch (RunInterruptedException e) {
+            return new Outcome(run, Status.STOPPED, noMetrics(), Double.NaN, e.events(), e.getMessage());
         } catch (Exception e) {
             return failed(run, e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }
 
+    /** The sweep folder is the sweep's own: a finished run of an earlier version of the sweep file is replaced. */
+    private static void runAfresh(Sweep.Run run, Path folder, RunExecutor.Options options) {
+        try (RunFolder started = RunFolder.begin(folder, true)) {
+            RunExecutor.run(run.config(), started, options, null);
+        }
+    }
+
+    /** Whether the run was stopped with a checkpoint (a Slurm time limit, scancel) under the same config. */
+    private static boolean resumable(Sweep.Run run, Path folder) {
+        Path partial = folder.resolveSibling(folder.getFileName() + RunFolder.PARTIAL_SUFFIX);
+        return RunFolder.hasResumableRun(folder) && sameConfig(run, partial.resolve(RunFolder.CONFIG));
+    }
+
     /** The outcome of an earlier session's run, when its folder is finished and was run with the same config. */
-    private static Outcome finished(Sweep.Run run, Path folder) {
-        try {
-            Path config = folder.resolve(RunFolder.CONFIG);
-            if (!Files.isRegularFile(folder.resolve(RunFolder.SUMMARY)) || !Files.isRegularFile(config)
-                    || !Files.readString(config).equals(ConfigLoader.toYaml(run.config()))) {
-                return null;
-            }
-        } catch (IOException e) {
+    static Outcome finished(Sweep.Run run, Path folder) {
+        if (!Files.isRegularFile(folder.resolve(RunFolder.SUMMARY))
+                || !sameConfig(run, folder.resolve(RunFolder.CONFIG))) {
             return null;
         }
         return read(run, folder, Status.REUSED);
+    }
+
+    private static boolean sameConfig(Sweep.Run run, Path configFile) {
+        try {
+            return Files.isRegularFile(configFile)
+                    && Files.readString(configFile).equals(ConfigLoader.toYaml(run.config()));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static Outcome read(Sweep.Run run, Path folder, Status status) {
@@ -170,10 +212,14 @@ public final class SweepRunner {
                 summary.path("events").asLong(), null);
     }
 
-    private static Outcome failed(Sweep.Run run, String error) {
+    static Outcome failed(Sweep.Run run, String error) {
+        return new Outcome(run, Status.FAILED, noMetrics(), Double.NaN, 0, error.replaceAll("\\s+", " ").strip());
+    }
+
+    private static double[] noMetrics() {
         double[] none = new double[Metric.values().length];
         Arrays.fill(none, Double.NaN);
-        return new Outcome(run, Status.FAILED, none, Double.NaN, 0, error.replaceAll("\\s+", " ").strip());
+        return none;
     }
 
     /** Collects outcomes from the worker threads and reports progress, one report at a time. */
@@ -189,8 +235,8 @@ public final class SweepRunner {
             this.progress = progress;
         }
 
-        synchronized void record(Outcome o) {
-            outcomes[o.run().index()] = o;
+        synchronized void record(int position, Outcome o) {
+            outcomes[position] = o;
             ranNow++;
             report();
         }

@@ -77,6 +77,44 @@ class SweepAndPlotCommandTest {
     }
 
     @Test
+    void slurmWithoutSubmittingWritesAnArrayOfTheRunsStillToDo() throws IOException {
+        Path file = sweepFile("axes: [{path: temperature, values: [280, 300, 320]}]\n");
+        Path folder = tmp.resolve("out");
+        assertEquals(0, Main.execute("sweep", file.toString(), "--out", folder.toString(), "--task", "1", "-q"));
+        assertTrue(Files.exists(folder.resolve("points/p0001-r0").resolve(RunFolder.SUMMARY)));
+
+        int code = Main.execute("sweep", file.toString(), "--out", folder.toString(), "--slurm", "--no-submit",
+                "--partition", "short", "--time", "1-00:30:00", "--cpus", "2", "--mem", "2G");
+        assertEquals(0, code, err.toString());
+        String array = Files.readString(folder.resolve("slurm/array.sbatch"));
+        assertTrue(array.contains("#SBATCH --array=0,2\n"), "runs 0 and 2 are still to do: " + array);
+        for (String line : new String[]{"#SBATCH --partition=short\n", "#SBATCH --time=1-00:30:00\n",
+                "#SBATCH --cpus-per-task=2\n", "#SBATCH --mem=2G\n", "#SBATCH --output=" + folder.toAbsolutePath()
+                + "/slurm/logs/%A_%a.out\n", "'sweep' '" + file.toAbsolutePath() + "' '--out' '"
+                + folder.toAbsolutePath() + "' --task \"$SLURM_ARRAY_TASK_ID\" --runs-per-task 1 --threads 2"}) {
+            assertTrue(array.contains(line), line + " in\n" + array);
+        }
+        String collect = Files.readString(folder.resolve("slurm/collect.sbatch"));
+        assertTrue(collect.contains("' --collect\n") && collect.contains("#SBATCH --cpus-per-task=1\n"), collect);
+        assertTrue(out.toString().contains("--dependency=afterany:$job"), out.toString());
+    }
+
+    @Test
+    void slurmOptionsOutOfSlurmsFormatAreBadInput() throws IOException {
+        Path file = sweepFile("axes: [{path: temperature, values: [300]}]\n");
+        Path folder = tmp.resolve("out");
+        assertEquals(2, Main.execute("sweep", file.toString(), "--out", folder.toString(), "--slurm", "--no-submit",
+                "--time", "2h"));
+        assertTrue(err.toString().contains("--time '2h'"), err.toString());
+        assertEquals(2, Main.execute("sweep", file.toString(), "--out", folder.toString(), "--slurm", "--collect"));
+        assertTrue(err.toString().contains("exclude one another"), err.toString());
+        assertEquals(2, Main.execute("sweep", file.toString(), "--out", folder.toString(), "--time", "10"));
+        assertTrue(err.toString().contains("go with --slurm"), err.toString());
+        assertFalse(err.toString().contains("Exception"), err.toString());
+        assertFalse(Files.exists(folder), "nothing written");
+    }
+
+    @Test
     void zeroThreadsIsBadInput() throws IOException {
         Path file = sweepFile("axes: [{path: temperature, values: [300]}]\n");
         assertEquals(2, Main.execute("sweep", file.toString(), "--threads", "0", "--out", tmp.resolve("o").toString()));
