@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run one simulation from a config file.")
@@ -36,6 +37,7 @@ final class RunCommand implements Callable<Integer> {
         CheckpointPolicy checkpoints = checkpointEvery == null ? null : CheckpointPolicy.parse(checkpointEvery);
         SimulationConfig loaded = ConfigLoader.withBuiltInPresets().load(config);
         SimulationConfig resolved = seed == null ? loaded : loaded.withSeed(seed);
+        ConfigWarnings.print(List.of(resolved));
         Path folder = out != null ? out : Path.of("results", resolved.name());
         if (RunFolder.hasResumableRun(folder)) {
             System.err.println("note: starting over; the stopped run in " + folder + RunFolder.PARTIAL_SUFFIX

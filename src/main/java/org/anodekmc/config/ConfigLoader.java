@@ -108,6 +108,7 @@ public final class ConfigLoader {
         ObjectNode tree = resolveTree(userTree, defaultName);
         SimulationConfig config = bind(tree, SimulationConfig.class);
         ConfigValidator.validate(config);
+        RateLimits.check(config);
         return config;
     }
 

@@ -18,6 +18,7 @@ final class ConfigValidator {
             fail("name", "must be a non-empty name of letters, digits, '.', '_' or '-' (it names the run folder), got '"
                     + c.name() + "'");
         }
+        oneOf("units", c.units(), SimulationConfig.PHYSICAL, SimulationConfig.REDUCED);
         positive("temperature", c.temperature(), "K");
         validateLattice(c.lattice());
         validateMetal(c.metal());

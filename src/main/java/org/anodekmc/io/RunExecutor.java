@@ -6,6 +6,7 @@ import org.anodekmc.config.ConfigLoader;
 import org.anodekmc.config.ControlConfig;
 import org.anodekmc.config.SimulationConfig;
 import org.anodekmc.config.StopConfig;
+import org.anodekmc.engine.MemoryEstimate;
 import org.anodekmc.engine.Simulation;
 import org.anodekmc.model.Units;
 import org.anodekmc.observe.Islands;
@@ -60,6 +61,7 @@ public final class RunExecutor {
     }
 
     public static Result run(SimulationConfig config, Path folder, Options options, Consumer<Progress> progress) {
+        MemoryEstimate.requireFits(config, Runtime.getRuntime().maxMemory());
         RunFolder run = RunFolder.begin(folder);
         String yaml = ConfigLoader.toYaml(config);
         RunFolder.writeAtomically(run.file(RunFolder.CONFIG), yaml);
@@ -101,6 +103,7 @@ public final class RunExecutor {
         byte[] hash = CheckpointFile.hash(yaml);
         Session session = CheckpointFile.read(run.file(RunFolder.CHECKPOINT), hash, in -> {
             SimulationConfig config = ConfigLoader.withBuiltInPresets().load(configFile);
+            MemoryEstimate.requireFits(config, Runtime.getRuntime().maxMemory());
             return Session.restore(in, config, run, hash, options.checkpoints(), wallStart);
         });
         Simulation.Stop stop;
