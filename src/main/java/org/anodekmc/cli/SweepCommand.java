@@ -11,6 +11,7 @@ import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true,
@@ -35,7 +36,7 @@ final class SweepCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
         }
         Sweep sweep = new SweepLoader(ConfigLoader.withBuiltInPresets()).load(file);
-        ConfigWarnings.print(sweep.runs().stream().map(Sweep.Run::config).toList());
+        ConfigWarnings.print(sweep.runs().stream().map(Sweep.Run::config).filter(Objects::nonNull).toList());
         Path folder = out != null ? out : Path.of("results", sweep.name());
         System.out.printf(Locale.ROOT, "sweep %s: %d points × %d replicates = %d runs on %d threads into %s/%n",
                 sweep.name(), sweep.points(), sweep.replicates(), sweep.runs().size(), threads, folder);

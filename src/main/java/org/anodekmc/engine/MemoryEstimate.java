@@ -14,14 +14,17 @@ import java.util.Locale;
  * is refused at once instead of failing with an OutOfMemoryError after minutes.
  * <p>
  * Basis: the lattice holds 2 bytes per site; the event catalogue holds one entry of 2^k ints per site with events
- * (k from the events a site can own: {@link EventCatalog#strideShift}) in a table at most half full, which doubles
- * as it grows; a trajectory frame is encoded through two buffers of one bit per site above the substrate. The
- * number of catalogue entries per column and the rest per column (substrate arrays, observers) are measured: the
- * smallest -Xmx with which runs of 512² to 2048² boxes complete (docs/performance.md, "Memory").
+ * (k from the events a site can own: {@link EventCatalog#strideShift}) in a table at most half full that doubles as
+ * it grows (old and new table live together while it grows); a trajectory frame is encoded through two buffers of one
+ * bit per site above the substrate. The catalogue slots per column are measured: the heap still in use after garbage
+ * collection, sampled every half second of a run, is 564–595 B per column early in metropolis runs of 512² and
+ * 1024² boxes (100,000 events), and 1135 B per column over a whole quickstart-like run (3.5 layers; from 64² and
+ * 128², which also gives 2.5 MB that do not grow with the box): about 9 slots of 128 B. Twelve slots per column
+ * allow for the moment the table doubles. See docs/performance.md, "Memory".
  */
 public final class MemoryEstimate {
-    /** Catalogue table slots per column, with the table's spare room and its growth. */
-    static final double CATALOGUE_SLOTS_PER_COLUMN = 8;
+    /** Catalogue table slots per column, with the table's spare room and its growth (measured, see above). */
+    static final double CATALOGUE_SLOTS_PER_COLUMN = 12;
     /** Everything else that grows with the area, bytes per column: substrate arrays, islands, heights. */
     static final long OTHER_BYTES_PER_COLUMN = 64;
     /** The program itself (classes, presets, buffers), bytes. */
@@ -57,14 +60,20 @@ public final class MemoryEstimate {
      * more.
      */
     public static void requireFits(SimulationConfig c, long maxHeap) {
-        long needed = bytes(c);
+        requireFits(c, 1, maxHeap);
+    }
+
+    /** As {@link #requireFits(SimulationConfig, long)} for {@code atOnce} runs of the config side by side (a sweep). */
+    public static void requireFits(SimulationConfig c, int atOnce, long maxHeap) {
+        long needed = BASE_BYTES + atOnce * (bytes(c) - BASE_BYTES);
         if (needed > maxHeap) {
             long gigabytes = (long) Math.ceil(needed * 1.2 / (1L << 30));
-            throw new ConfigException("lattice.size", String.format(Locale.ROOT, "a %d×%d×%d box needs about %s of "
+            throw new ConfigException("lattice.size", String.format(Locale.ROOT, "%s%d×%d×%d box needs about %s of "
                             + "memory, more than the %s this Java VM may use; give it more with kmc --heap %dg ... "
-                            + "(or KMC_JAVA_OPTS=-Xmx%dg), or use a smaller box", c.lattice().sizeX(),
-                    c.lattice().sizeY(), c.lattice().sizeZ(), describe(needed), describe(maxHeap), gigabytes,
-                    gigabytes));
+                            + "(or KMC_JAVA_OPTS=-Xmx%dg), or use a smaller box%s",
+                    atOnce == 1 ? "a " : atOnce + " runs at once of a ", c.lattice().sizeX(), c.lattice().sizeY(),
+                    c.lattice().sizeZ(), describe(needed), describe(maxHeap), gigabytes, gigabytes,
+                    atOnce == 1 ? "" : " or fewer --threads"));
         }
     }
 

@@ -188,7 +188,7 @@ public final class TrajectoryReader implements Closeable {
                 while (n < bits.length && !inflater.finished()) {
                     int got = inflater.inflate(bits, n, bits.length - n);
                     if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                        throw new IllegalArgumentException(file + " is corrupt: frame " + frame + " ends early");
+                        throw new IllegalArgumentException(file + ": frame " + frame + " is corrupt (it ends early)");
                     }
                     n += got;
                 }
@@ -196,8 +196,8 @@ public final class TrajectoryReader implements Closeable {
                     n += inflater.inflate(new byte[1]); // reads the checksum; more data than the box holds is damage
                 }
                 if (n != bits.length || !inflater.finished()) {
-                    throw new IllegalArgumentException(file + " is corrupt: frame " + frame + " decodes to " + n
-                            + " bytes of occupancy instead of " + bits.length);
+                    throw new IllegalArgumentException(file + ": frame " + frame + " is corrupt (it decodes to " + n
+                            + " bytes of occupancy instead of " + bits.length + ")");
                 }
             } finally {
                 inflater.end();
@@ -206,8 +206,7 @@ public final class TrajectoryReader implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read frame " + frame + " of " + file, e);
         } catch (DataFormatException e) {
-            throw new IllegalArgumentException(file + " is corrupt: frame " + frame + " does not decode ("
-                    + e.getMessage() + ")");
+            throw new IllegalArgumentException(file + ": frame " + frame + " is corrupt (" + e.getMessage() + ")");
         }
     }
 

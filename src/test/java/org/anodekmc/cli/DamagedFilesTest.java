@@ -89,9 +89,9 @@ class DamagedFilesTest {
         long last = frameStarts().get(FRAMES);
         overwrite(last + FRAME_HEAD + 6, new byte[]{0x55, 0x13, 0x77, 0x21, 0x42, 0x11, 0x7f, 0x01});
         Path png = tmp.resolve("p.png");
-        assertRefused("is corrupt: frame " + FRAMES, "render", run.toString(), "--out", png.toString());
+        assertRefused("frame " + FRAMES + " is corrupt", "render", run.toString(), "--out", png.toString());
         assertFalse(Files.exists(png), "no picture");
-        assertRefused("is corrupt: frame " + FRAMES, "export", run.toString(), "--format", "extxyz", "--frames",
+        assertRefused("frame " + FRAMES + " is corrupt", "export", run.toString(), "--format", "extxyz", "--frames",
                 "all", "--out", tmp.resolve("x").toString());
         // the frames before it are still drawn
         err.reset();
