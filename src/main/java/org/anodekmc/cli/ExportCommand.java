@@ -43,6 +43,7 @@ final class ExportCommand implements Callable<Integer> {
             }
         };
         Exporter.Result r = Exporter.export(run, chosen, selection, out, progress);
+        r.warnings().forEach(w -> System.err.println("warning: " + w));
         System.out.printf(Locale.ROOT, "exported %d frame(s) of a %d x %d x %d box (a = %.4f Å)%n",
                 r.frames().length, r.sizeX(), r.sizeY(), r.sizeZ(), r.latticeConstant());
         StringBuilder types = new StringBuilder("species codes (LAMMPS type, VTI value):");

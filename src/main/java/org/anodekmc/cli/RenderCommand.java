@@ -31,7 +31,8 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Viewer.render(new Viewer.RenderRequest(run, frame, out, size.width(), size.height(), capacity));
+        Viewer.render(new Viewer.RenderRequest(run, frame, out, size.width(), size.height(), capacity))
+                .forEach(w -> System.err.println("warning: " + w));
         System.out.println("wrote " + out);
         return 0;
     }

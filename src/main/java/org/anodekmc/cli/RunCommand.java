@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run one simulation from a config file.")
@@ -40,6 +41,7 @@ final class RunCommand implements Callable<Integer> {
         CheckpointPolicy checkpoints = checkpointEvery == null ? null : CheckpointPolicy.parse(checkpointEvery);
         SimulationConfig loaded = ConfigLoader.withBuiltInPresets().load(config);
         SimulationConfig resolved = seed == null ? loaded : loaded.withSeed(seed);
+        ConfigWarnings.print(List.of(resolved));
         Path folder = out != null ? out : Path.of("results", resolved.name());
         try (RunFolder run = RunFolder.begin(folder, overwrite)) {
             if (run.discardedStoppedRun()) {

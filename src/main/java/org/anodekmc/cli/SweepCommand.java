@@ -16,6 +16,7 @@ import picocli.CommandLine.Parameters;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true,
@@ -88,6 +89,7 @@ final class SweepCommand implements Callable<Integer> {
         SlurmSubmission.Resources resources = slurm ? new SlurmSubmission.Resources(partition, time, cpus, memory)
                 : null;
         Sweep sweep = new SweepLoader(ConfigLoader.withBuiltInPresets()).load(file);
+        ConfigWarnings.print(sweep.runs().stream().map(Sweep.Run::config).filter(Objects::nonNull).toList());
         Path folder = out != null ? out : Path.of("results", sweep.name());
         OutputFolder.requireOwn(folder, OutputFolder.Kind.SWEEP); // before announcing or submitting anything
         if (slurm) {

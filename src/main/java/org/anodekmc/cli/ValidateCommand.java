@@ -2,11 +2,13 @@ package org.anodekmc.cli;
 
 import org.anodekmc.config.ConfigLoader;
 import org.anodekmc.config.SimulationConfig;
+import org.anodekmc.engine.MemoryEstimate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -21,6 +23,11 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SimulationConfig resolved = ConfigLoader.withBuiltInPresets().load(config);
+        ConfigWarnings.print(List.of(resolved));
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        MemoryEstimate.requireFits(resolved, maxHeap);
+        System.err.println("memory: about " + MemoryEstimate.describe(MemoryEstimate.bytes(resolved))
+                + " needed; this Java VM may use " + MemoryEstimate.describe(maxHeap));
         String status = config + ": valid (run name '" + resolved.name() + "')";
         if (print) {
             // stdout carries only the config, so that it can be redirected into a file and run

@@ -16,7 +16,7 @@ final class ViewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Viewer.view(run)) {
+        if (!Viewer.view(run, w -> System.err.println("warning: " + w))) {
             System.out.println("no run folder chosen");
         }
         return 0;

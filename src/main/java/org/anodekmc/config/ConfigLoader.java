@@ -20,6 +20,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -72,6 +73,8 @@ public final class ConfigLoader {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new ConfigException("", "config file not found: " + file);
+        } catch (CharacterCodingException e) {
+            throw new ConfigException("", file + " is not a text file: it holds bytes that are not UTF-8");
         } catch (IOException e) {
             throw new ConfigException("", "cannot read config file " + file + ": " + e.getMessage());
         }
@@ -113,6 +116,7 @@ public final class ConfigLoader {
         ObjectNode tree = resolveTree(userTree, defaultName);
         SimulationConfig config = bind(tree, SimulationConfig.class);
         ConfigValidator.validate(config);
+        RateLimits.check(config);
         return config;
     }
 

@@ -15,6 +15,7 @@ final class ConfigValidator {
 
     static void validate(SimulationConfig c) {
         ConfigLoader.requireFolderName(c.name());
+        oneOf("units", c.units(), SimulationConfig.PHYSICAL, SimulationConfig.REDUCED);
         positive("temperature", c.temperature(), "K");
         validateLattice(c.lattice());
         validateMetal(c.metal());

@@ -4,12 +4,15 @@ package org.anodekmc.config;
  * One simulation, fully resolved: presets merged, defaults filled in, validated. Units: eV, s, K, Å, mA/cm², μF/cm²,
  * V (see docs/config.md).
  *
+ * @param units                {@link #PHYSICAL} (the default) or {@link #REDUCED}: a reduced-unit config (kT and ν
+ *                             set to 1, as in thin-film benchmarks) skips the physical plausibility warnings
  * @param keepDepositConnected refuse hops and oxidations that would cut metal off the substrate (metal needs an
  *                             electronic path to the current collector); off only for thin-film benchmarks
  */
 public record SimulationConfig(
         String name,
         long seed,
+        String units,
         double temperature,
         LatticeConfig lattice,
         MetalConfig metal,
@@ -20,9 +23,11 @@ public record SimulationConfig(
         ControlConfig control,
         StopConfig stop,
         OutputConfig output) {
+    public static final String PHYSICAL = "physical";
+    public static final String REDUCED = "reduced";
 
     public SimulationConfig withSeed(long newSeed) {
-        return new SimulationConfig(name, newSeed, temperature, lattice, metal, substrate, hops, keepDepositConnected,
+        return new SimulationConfig(name, newSeed, units, temperature, lattice, metal, substrate, hops, keepDepositConnected,
                 supply, control, stop, output);
     }
 }

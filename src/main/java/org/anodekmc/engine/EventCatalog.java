@@ -71,8 +71,13 @@ final class EventCatalog {
         activeCount = new int[GROUPS];
         activePosition = new int[classes];
         positions = CLASSES + eventsPerSite;
-        strideShift = 32 - Integer.numberOfLeadingZeros(positions + eventsPerSite - 1);
+        strideShift = strideShift(eventsPerSite);
         allocate(MIN_CAPACITY);
+    }
+
+    /** An entry holds its site, the events it owns, and each event's class and position: 2^strideShift ints. */
+    static int strideShift(int eventsPerSite) {
+        return 32 - Integer.numberOfLeadingZeros(CLASSES + 2 * eventsPerSite - 1);
     }
 
     private void allocate(int capacity) {

@@ -112,6 +112,8 @@ public final class PlatingCurvePlot {
         } catch (java.io.FileNotFoundException e) {
             throw new IllegalArgumentException("no " + RunFolder.SUMMARY + " in " + file.getParent()
                     + " (is it a finished run folder?)");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(file + " is corrupt: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

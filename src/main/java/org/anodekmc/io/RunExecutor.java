@@ -6,6 +6,7 @@ import org.anodekmc.config.ConfigLoader;
 import org.anodekmc.config.ControlConfig;
 import org.anodekmc.config.SimulationConfig;
 import org.anodekmc.config.StopConfig;
+import org.anodekmc.engine.MemoryEstimate;
 import org.anodekmc.engine.Simulation;
 import org.anodekmc.model.Units;
 import org.anodekmc.observe.Islands;
@@ -61,6 +62,7 @@ public final class RunExecutor {
 
     /** Runs into a new run folder at {@code folder}; a finished run there is refused (see {@link RunFolder#begin}). */
     public static Result run(SimulationConfig config, Path folder, Options options, Consumer<Progress> progress) {
+        MemoryEstimate.requireFits(config, Runtime.getRuntime().maxMemory());
         try (RunFolder run = RunFolder.begin(folder, false)) {
             return run(config, run, options, progress);
         }
@@ -109,6 +111,7 @@ public final class RunExecutor {
             byte[] hash = CheckpointFile.hash(yaml);
             Session session = CheckpointFile.read(run.file(RunFolder.CHECKPOINT), hash, in -> {
                 SimulationConfig config = ConfigLoader.withBuiltInPresets().load(configFile);
+                MemoryEstimate.requireFits(config, Runtime.getRuntime().maxMemory());
                 return Session.restore(in, config, run, hash, options.checkpoints(), wallStart);
             });
             Simulation.Stop stop;

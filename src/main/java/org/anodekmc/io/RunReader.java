@@ -8,6 +8,9 @@ import org.anodekmc.config.ConfigLoader;
 import java.io.Closeable;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * A finished run folder opened for reading: its trajectory (frames decoded lazily), its time series and its resolved
@@ -18,9 +21,11 @@ public final class RunReader implements Closeable {
     private final TrajectoryReader trajectory;
     private final TimeSeriesReader.TimeSeries timeSeries;
     private final JsonNode config;
+    private final List<String> warnings;
 
     private RunReader(Path folder, TrajectoryReader trajectory, TimeSeriesReader.TimeSeries timeSeries,
-                      JsonNode config) {
+                      JsonNode config, List<String> warnings) {
+        this.warnings = List.copyOf(warnings);
         this.folder = folder;
         this.trajectory = trajectory;
         this.timeSeries = timeSeries;
@@ -52,9 +57,17 @@ public final class RunReader implements Closeable {
         TrajectoryReader trajectory = new TrajectoryReader(trajectoryFile);
         if (trajectory.frames() == 0) {
             trajectory.close();
-            throw new IllegalArgumentException(trajectoryFile + " holds no frames (the run had output.frames: 0)");
+            throw new IllegalArgumentException(trajectory.damage() != null ? trajectory.damage() + "; no whole frame "
+                    + "is left" : trajectoryFile + " holds no frames (the run had output.frames: 0)");
         }
-        return new RunReader(folder, trajectory, series, config);
+        List<String> warnings = new ArrayList<>();
+        if (trajectory.damage() != null) {
+            int written = config.path("output").path("frames").asInt(-1) + 1;
+            int lost = Math.max(1, written - trajectory.frames());
+            warnings.add(String.format(Locale.ROOT, "%s; read its %d whole frame(s), %d frame(s) lost",
+                    trajectory.damage(), trajectory.frames(), lost));
+        }
+        return new RunReader(folder, trajectory, series, config, warnings);
     }
 
     private static JsonNode readConfig(Path file) {
@@ -66,6 +79,11 @@ public final class RunReader implements Closeable {
         } catch (ConfigException e) {
             throw new IllegalArgumentException(file + " is unreadable: " + e.getMessage());
         }
+    }
+
+    /** Damage that still let the run be read, such as a trajectory cut off inside its last frame. */
+    public List<String> warnings() {
+        return warnings;
     }
 
     public Path folder() {

@@ -3,6 +3,7 @@ package org.anodekmc.io;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -61,6 +62,8 @@ public final class TimeSeriesReader {
             return new TimeSeries(names, columns);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("no time series file: " + file);
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException(file + " is corrupt: it holds bytes that are not text");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
@@ -22,6 +23,7 @@ public final class TrajectoryReader implements Closeable {
     public record FrameInfo(double time, double eta, double charge, long events) {
     }
 
+    private final Path file;
     private final FileChannel channel;
     private final int sizeX;
     private final int sizeY;
@@ -33,8 +35,11 @@ public final class TrajectoryReader implements Closeable {
     private int[] lengths = new int[16];
     private FrameInfo[] infos = new FrameInfo[16];
     private int frames;
+    /** What is wrong with the end of the file, or null if it ends after a whole frame. */
+    private String damage;
 
     public TrajectoryReader(Path file) {
+        this.file = file;
         try {
             channel = FileChannel.open(file, StandardOpenOption.READ);
         } catch (NoSuchFileException e) {
@@ -52,14 +57,19 @@ public final class TrajectoryReader implements Closeable {
             sizeZ = head.getInt();
             surfaceZ = head.getInt();
             latticeConstant = head.getDouble();
-            if (sizeX <= 0 || sizeY <= 0 || sizeZ <= surfaceZ || surfaceZ <= 0) {
-                throw new IllegalArgumentException(file + " has a corrupt header");
-            }
             long position = head.capacity();
+            if (sizeX <= 0 || sizeY <= 0 || sizeZ <= surfaceZ || surfaceZ <= 0
+                    || (long) sizeX * sizeY * sizeZ > Integer.MAX_VALUE || !(latticeConstant > 0)) {
+                throw new IllegalArgumentException(file + " has a corrupt header (box " + sizeX + " x " + sizeY
+                        + " x " + sizeZ + ", " + surfaceZ + " substrate layers)");
+            }
+            if (position + (long) sizeX * sizeY > channel.size()) {
+                throw new IllegalArgumentException(file + " is truncated: it ends inside its header");
+            }
             substrate = new byte[sizeX * sizeY];
             read(position, substrate.length).get(substrate);
             position += substrate.length;
-            indexFrames(position);
+            indexFrames(file, position);
         } catch (IOException | RuntimeException e) {
             closeQuietly();
             if (e instanceof IllegalArgumentException iae) {
@@ -69,18 +79,35 @@ public final class TrajectoryReader implements Closeable {
         }
     }
 
-    private void indexFrames(long position) throws IOException {
+    /**
+     * Finds the frames. A file cut off inside a frame (an interrupted write, a full disk) keeps its whole frames and
+     * records the damage; a frame whose mark is wrong is corruption, and reading stops there.
+     */
+    private void indexFrames(Path file, long position) throws IOException {
         long size = channel.size();
         int frameHead = 4 + 8 * 3 + 8 + 4;
-        while (position + frameHead <= size) {
+        while (position < size) {
+            if (position + frameHead > size) {
+                damage = String.format(Locale.ROOT, "%s is cut off inside the header of frame %d (%d bytes of %d)",
+                        file, frames, size - position, frameHead);
+                return;
+            }
             ByteBuffer h = read(position, frameHead);
             if (h.getInt() != Trajectory.FRAME_MARK) {
-                break;
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "%s is corrupt: frame %d (at byte %d) "
+                        + "does not start with a frame mark", file, frames, position));
             }
             FrameInfo info = new FrameInfo(h.getDouble(), h.getDouble(), h.getDouble(), h.getLong());
             int length = h.getInt();
-            if (length < 0 || position + frameHead + length > size) {
-                break; // a frame cut short by an interrupted write is ignored
+            if (length <= 0) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "%s is corrupt: frame %d (at byte %d) "
+                        + "has a length field of %d bytes", file, frames, position, length));
+            }
+            if (position + frameHead + length > size) {
+                damage = String.format(Locale.ROOT, "%s is cut off inside frame %d: its length field says %d "
+                        + "bytes but only %d remain (or that field is corrupt)", file, frames, length,
+                        size - position - frameHead);
+                return;
             }
             if (frames == offsets.length) {
                 offsets = Arrays.copyOf(offsets, frames * 2);
@@ -107,6 +134,11 @@ public final class TrajectoryReader implements Closeable {
 
     public int frames() {
         return frames;
+    }
+
+    /** What is wrong with the end of the file (the frames before it are whole), or null if nothing is. */
+    public String damage() {
+        return damage;
     }
 
     public FrameInfo info(int frame) {
@@ -156,18 +188,25 @@ public final class TrajectoryReader implements Closeable {
                 while (n < bits.length && !inflater.finished()) {
                     int got = inflater.inflate(bits, n, bits.length - n);
                     if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                        throw new IllegalArgumentException("frame " + frame + " is corrupt");
+                        throw new IllegalArgumentException(file + ": frame " + frame + " is corrupt (it ends early)");
                     }
                     n += got;
+                }
+                if (n == bits.length && !inflater.finished()) {
+                    n += inflater.inflate(new byte[1]); // reads the checksum; more data than the box holds is damage
+                }
+                if (n != bits.length || !inflater.finished()) {
+                    throw new IllegalArgumentException(file + ": frame " + frame + " is corrupt (it decodes to " + n
+                            + " bytes of occupancy instead of " + bits.length + ")");
                 }
             } finally {
                 inflater.end();
             }
             return new Occupancy(bits, sizeX * sizeY, layers);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read frame " + frame, e);
+            throw new UncheckedIOException("cannot read frame " + frame + " of " + file, e);
         } catch (DataFormatException e) {
-            throw new IllegalArgumentException("frame " + frame + " is corrupt: " + e.getMessage());
+            throw new IllegalArgumentException(file + ": frame " + frame + " is corrupt (" + e.getMessage() + ")");
         }
     }
 

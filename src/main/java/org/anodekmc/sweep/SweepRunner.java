@@ -3,6 +3,7 @@ package org.anodekmc.sweep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.anodekmc.config.ConfigLoader;
+import org.anodekmc.engine.MemoryEstimate;
 import org.anodekmc.io.FolderLock;
 import org.anodekmc.io.OutputFolder;
 import org.anodekmc.io.RunExecutor;
@@ -15,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -95,6 +98,10 @@ public final class SweepRunner {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
+        runs.stream().map(Sweep.Run::config).filter(Objects::nonNull)
+                .max(Comparator.comparingLong(MemoryEstimate::bytes))
+                .ifPresent(largest -> MemoryEstimate.requireFits(largest, Math.min(threads, runs.size()),
+                        Runtime.getRuntime().maxMemory()));
         OutputFolder.claim(out, OutputFolder.Kind.SWEEP);
         long start = System.nanoTime();
         Path points = out.resolve(POINTS);

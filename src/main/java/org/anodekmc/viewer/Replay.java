@@ -123,6 +123,11 @@ final class Replay implements Closeable {
         return run.trajectory().frames();
     }
 
+    /** Damage that still let the run be read ({@link org.anodekmc.io.RunReader#warnings()}). */
+    List<String> warnings() {
+        return run.warnings();
+    }
+
     TrajectoryReader.FrameInfo info(int frame) {
         return run.trajectory().info(frame);
     }

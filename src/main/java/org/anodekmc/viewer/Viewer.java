@@ -8,8 +8,10 @@ import javafx.stage.WindowEvent;
 import org.anodekmc.io.PngName;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 
 /** What the command line calls: open the viewer window on a run, or render a frame of a run to a PNG. */
 public final class Viewer {
@@ -26,12 +28,16 @@ public final class Viewer {
 
     /**
      * Opens the viewer window on {@code run} (or on a folder chosen in a dialog when null) and returns when it is
-     * closed. Problems with the folder given are IllegalArgumentExceptions, raised before any window opens.
+     * closed. Problems with the folder given are IllegalArgumentExceptions, raised before any window opens; damage
+     * that still lets the run be read is told to {@code warnings}.
      *
      * @return false when no run was chosen in the dialog
      */
-    public static boolean view(Path run) {
+    public static boolean view(Path run, Consumer<String> warnings) {
         Replay replay = run == null ? null : Replay.open(run);
+        if (replay != null) {
+            replay.warnings().forEach(warnings);
+        }
         CountDownLatch closed = new CountDownLatch(1);
         boolean opened = false;
         try {
@@ -79,9 +85,12 @@ public final class Viewer {
 
     /**
      * Draws one frame of a run, as the window shows it, into a PNG, with no display needed. Bad options and
-     * unreadable runs are IllegalArgumentExceptions that name the problem; nothing is written then.
+     * unreadable runs (a corrupt frame among them) are IllegalArgumentExceptions that name the problem; nothing is
+     * written then.
+     *
+     * @return damage of the run that still let it be read (a trajectory cut off inside a frame)
      */
-    public static void render(RenderRequest request) {
+    public static List<String> render(RenderRequest request) {
         if (request.width() < MIN_WIDTH || request.height() < MIN_HEIGHT || request.width() > MAX_SIDE
                 || request.height() > MAX_SIDE) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -96,12 +105,14 @@ public final class Viewer {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "--frame %d: %s has %d frames, numbered 0 to %d", frame, request.run(), last + 1, last));
             }
+            replay.heights(frame); // decoded here, so that a corrupt frame is refused before anything is drawn
             Fx.startHeadless();
             Fx.run(() -> {
                 ReplayView view = renderView(replay, frame, request.width(), request.height(),
                         request.capacityAxis() ? ReplayView.XAxis.CAPACITY : ReplayView.XAxis.TIME);
                 view.writePng(request.out());
             });
+            return replay.warnings();
         }
     }
 

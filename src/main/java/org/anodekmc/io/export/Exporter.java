@@ -31,9 +31,10 @@ public final class Exporter {
      *
      * @param main    the file to open in OVITO or ParaView (.xyz, .lammpstrj or .pvd)
      * @param species species names by code (0 empty, 1 metal, 2 host, 3 + k single-atom species k)
+     * @param warnings damage of the run that still let it be read (a trajectory cut off inside a frame)
      */
     public record Result(Path main, List<Path> files, int[] frames, int sizeX, int sizeY, int sizeZ,
-                         double latticeConstant, List<String> species) {
+                         double latticeConstant, List<String> species, List<String> warnings) {
     }
 
     private Exporter() {
@@ -79,7 +80,7 @@ public final class Exporter {
             species.add(deposit.name(code));
         }
         return new Result(main, files.commit(), frames, deposit.sizeX(), deposit.sizeY(), deposit.sizeZ(),
-                deposit.latticeConstant(), species);
+                deposit.latticeConstant(), species, deposit.warnings());
     }
 
     /** Removes the staged files, and the output folder if this export created it and it holds nothing else. */

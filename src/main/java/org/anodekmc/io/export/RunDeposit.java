@@ -26,9 +26,11 @@ final class RunDeposit implements Closeable {
     private final TrajectoryReader trajectory;
     private final List<String> names;
     private final String runName;
+    private final List<String> warnings;
 
-    private RunDeposit(TrajectoryReader trajectory, List<String> names, String runName) {
+    private RunDeposit(TrajectoryReader trajectory, List<String> names, String runName, List<String> warnings) {
         this.trajectory = trajectory;
+        this.warnings = warnings;
         this.names = names;
         this.runName = runName;
     }
@@ -56,7 +58,7 @@ final class RunDeposit implements Closeable {
                 raw.add(sites.get(k).name());
             }
             String name = folder.toAbsolutePath().normalize().getFileName().toString();
-            return new RunDeposit(trajectory, typeNames(raw), name);
+            return new RunDeposit(trajectory, typeNames(raw), name, run.warnings());
         } catch (RuntimeException e) {
             trajectory.close();
             throw e;
@@ -76,6 +78,11 @@ final class RunDeposit implements Closeable {
             seen.add(names.get(code));
         }
         return names;
+    }
+
+    /** Damage that still let the run be read ({@link RunReader#warnings()}). */
+    List<String> warnings() {
+        return warnings;
     }
 
     /** The run folder's name, used to name the exported files. */

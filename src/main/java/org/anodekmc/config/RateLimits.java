@@ -1,0 +1,98 @@
+package org.anodekmc.config;
+
+import org.anodekmc.model.Units;
+
+import java.util.List;
+
+/**
+ * Refuses configs that cannot work whatever their units: rates beyond the range of a double, a temperature so high
+ * that the model's energies no longer matter, and a clock that cannot advance. Physically implausible but workable
+ * values only get a warning ({@link Plausibility}).
+ */
+final class RateLimits {
+    /**
+     * Largest natural logarithm allowed for a rate at η = 0, 1/s. exp(709.8) is the largest double; the margin leaves
+     * room for the sum over up to 2^31 sites (e^21.5) and for the η factor of the electron-transfer rates.
+     */
+    static final double MAX_LOG_RATE = 600;
+    /** Above this many times the largest energy of the model, every Boltzmann factor is within 1 % of 1. */
+    static final double MAX_KT_OVER_ENERGY = 100;
+    /** Neighbours of a site on the simple cubic lattice, the only lattice there is. */
+    private static final int COORDINATION = 6;
+    /** Lateral neighbours of a first-layer site, each of which may add a site's lateral binding. */
+    private static final int LATERAL = 4;
+
+    private RateLimits() {
+    }
+
+    static void check(SimulationConfig c) {
+        double kT = Units.kT(c.temperature());
+        MetalConfig m = c.metal();
+        double largestEnergy = largestEnergy(c);
+        if (largestEnergy > 0 && kT > MAX_KT_OVER_ENERGY * largestEnergy) {
+            throw new ConfigException("temperature", String.format(java.util.Locale.ROOT, "%s K cannot work: kT = "
+                    + "%.3g eV is more than %.0f times the largest energy of the model (%.3g eV), so every rate "
+                    + "equals the attempt frequency and the run would not finish", Plausibility.number(c.temperature()), kT,
+                    MAX_KT_OVER_ENERGY, largestEnergy));
+        }
+        // electron transfer: k0·exp(α·(B − B_kink)/kT) and k0·exp((1 − α)·(B_kink − B)/kT), B from 0 to its maximum
+        double siteArea = Math.pow(Math.cbrt(m.atomicVolume()) * Units.ANGSTROM_CM, 2);
+        double logK0 = Math.log(Units.fluxPerSite(m.exchangeCurrentDensity(), siteArea, m.charge()));
+        double kink = COORDINATION / 2.0 * m.bondEnergy();
+        double strongest = COORDINATION * m.bondEnergy() + strongestSubstrateBinding(c.substrate());
+        double alpha = m.transferCoefficient();
+        double logRate = Math.max(logK0 + alpha * (strongest - kink) / kT, logK0 + (1 - alpha) * kink / kT);
+        logRate = Math.max(logRate, Math.log(m.attemptFrequency()));
+        if (!(logRate <= MAX_LOG_RATE)) {
+            throw new ConfigException("temperature", String.format(java.util.Locale.ROOT, "%s K cannot work: the "
+                    + "electron-transfer rates reach exp(%.0f)/s, beyond what a double holds (about exp(709)); "
+                    + "the binding energies (up to %.3g eV) are too large against kT = %.3g eV",
+                    Plausibility.number(c.temperature()), logRate, strongest, kT));
+        }
+        checkClock(c);
+    }
+
+    /** Largest energy that enters a rate, eV. */
+    private static double largestEnergy(SimulationConfig c) {
+        MetalConfig m = c.metal();
+        HostConfig h = c.substrate().host();
+        double hop = Math.max(m.terraceBarrier(), h.terraceBarrier()) + m.schwoebelBarrier()
+                + COORDINATION * c.hops().neighbourBarrier();
+        return Math.max(hop, COORDINATION * m.bondEnergy() + strongestSubstrateBinding(c.substrate()));
+    }
+
+    /** Strongest binding a first-layer site can get from the substrate, eV. */
+    private static double strongestSubstrateBinding(SubstrateConfig s) {
+        double below = s.host().bondEnergy();
+        double beside = 0;
+        for (SiteConfig site : s.sites() == null ? List.<SiteConfig>of() : s.sites()) {
+            below = Math.max(below, site.bondEnergy());
+            beside = Math.max(beside, site.lateralBondEnergy());
+        }
+        return below + LATERAL * beside;
+    }
+
+    /**
+     * Under galvanostatic control with modelled η, rates are held frozen for maxEtaStep·C_dl/j at a time; if that is
+     * below the resolution of the clock at the stop time, time can no longer advance and the run never ends.
+     */
+    private static void checkClock(SimulationConfig c) {
+        ControlConfig control = c.control();
+        if (!control.mode().equals(ControlConfig.GALVANOSTATIC) || !c.supply().mode().equals(SupplyConfig.KINETIC)) {
+            return;
+        }
+        double held = control.maxEtaStep() * control.doubleLayerCapacitance() * 1e-6
+                / (control.currentDensity() * 1e-3);
+        StopConfig stop = c.stop();
+        double end = stop.time() == null ? Double.POSITIVE_INFINITY : stop.time();
+        if (stop.charge() != null) {
+            end = Math.min(end, stop.charge() * Units.COULOMB_PER_MAH * 1e3 / control.currentDensity());
+        }
+        if (Double.isFinite(end) && !(held > Math.ulp(end))) {
+            throw new ConfigException("control.maxEtaStep", String.format(java.util.Locale.ROOT, "the rates are "
+                    + "held for %.3g s at a time (maxEtaStep·doubleLayerCapacitance/currentDensity), below the "
+                    + "clock's resolution of %.3g s at the stop time %.3g s: the run could never finish", held,
+                    Math.ulp(end), end));
+        }
+    }
+}
