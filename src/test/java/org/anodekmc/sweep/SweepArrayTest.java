@@ -108,7 +108,7 @@ class SweepArrayTest {
         Sweep.Run run = runs.get(2);
         SimulationConfig c = run.config();
         LatticeConfig l = c.lattice();
-        SimulationConfig broken = new SimulationConfig(c.name(), c.seed(), c.temperature(),
+        SimulationConfig broken = new SimulationConfig(c.name(), c.seed(), c.units(), c.temperature(),
                 new LatticeConfig(l.type(), List.of(12), l.substrateLayers(), l.initialMetalLayers()), c.metal(),
                 c.substrate(), c.hops(), c.keepDepositConnected(), c.supply(), c.control(), c.stop(), c.output());
         runs.set(2, new Sweep.Run(run.index(), run.point(), run.replicate(), run.valueIndex(), run.id(), run.seed(),
