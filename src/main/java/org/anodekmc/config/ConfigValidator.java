@@ -21,6 +21,7 @@ final class ConfigValidator {
         positive("temperature", c.temperature(), "K");
         validateLattice(c.lattice());
         validateMetal(c.metal());
+        validateElectrolyte(c.electrolyte());
         validateSubstrate(c.substrate(), c.lattice(), c.metal().atomicVolume());
         HopConfig h = c.hops();
         oneOf("hops.law", h.law(), HopConfig.METROPOLIS, HopConfig.BOND_COUNTING);
@@ -81,11 +82,16 @@ final class ConfigValidator {
         atLeastZero("metal.terraceBarrier", m.terraceBarrier(), "eV");
         atLeastZero("metal.schwoebelBarrier", m.schwoebelBarrier(), "eV");
         positive("metal.attemptFrequency", m.attemptFrequency(), "1/s");
-        positive("metal.exchangeCurrentDensity", m.exchangeCurrentDensity(), "mA/cm²");
-        double a = m.transferCoefficient();
+    }
+
+    private static void validateElectrolyte(ElectrolyteConfig e) {
+        positive("electrolyte.exchangeCurrentDensity", e.exchangeCurrentDensity(), "mA/cm²");
+        double a = e.transferCoefficient();
         if (!(a > 0 && a < 1)) {
-            fail("metal.transferCoefficient", "must lie strictly between 0 and 1, got " + a);
+            fail("electrolyte.transferCoefficient", "must lie strictly between 0 and 1, got " + a);
         }
+        atLeastZero("electrolyte.activationEnergy", e.activationEnergy(), "eV");
+        positive("electrolyte.referenceTemperature", e.referenceTemperature(), "K");
     }
 
     private static void validateSubstrate(SubstrateConfig s, LatticeConfig l, double atomicVolume) {

@@ -12,8 +12,7 @@ import java.util.Map;
  * @param terraceBarrier         E_0 for hops on the metal, eV
  * @param schwoebelBarrier       extra barrier E_ES for hops across a step edge, eV
  * @param attemptFrequency       ν in 1/s
- * @param exchangeCurrentDensity j0 in mA/cm² per kink-equivalent site (see docs/model.md)
- * @param transferCoefficient    α, between 0 and 1
+ * @param electrolyte            the electrolyte preset a run uses unless it names one (electrolytes.yaml)
  */
 public record MetalConfig(
         String preset,
@@ -24,7 +23,6 @@ public record MetalConfig(
         double terraceBarrier,
         double schwoebelBarrier,
         double attemptFrequency,
-        double exchangeCurrentDensity,
-        double transferCoefficient,
+        String electrolyte,
         Map<String, String> sources) {
 }

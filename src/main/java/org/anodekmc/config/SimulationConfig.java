@@ -13,6 +13,7 @@ public record SimulationConfig(
         double temperature,
         LatticeConfig lattice,
         MetalConfig metal,
+        ElectrolyteConfig electrolyte,
         SubstrateConfig substrate,
         HopConfig hops,
         boolean keepDepositConnected,
@@ -22,7 +23,7 @@ public record SimulationConfig(
         OutputConfig output) {
 
     public SimulationConfig withSeed(long newSeed) {
-        return new SimulationConfig(name, newSeed, temperature, lattice, metal, substrate, hops, keepDepositConnected,
+        return new SimulationConfig(name, newSeed, temperature, lattice, metal, electrolyte, substrate, hops, keepDepositConnected,
                 supply, control, stop, output);
     }
 }
