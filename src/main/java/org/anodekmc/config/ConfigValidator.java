@@ -29,8 +29,9 @@ final class ConfigValidator {
         SupplyConfig s = c.supply();
         oneOf("supply.mode", s.mode(), SupplyConfig.KINETIC, SupplyConfig.BALLISTIC, SupplyConfig.DIFFUSION_LIMITED);
         oneOf("supply.landing", s.landing(), SupplyConfig.FIRST_CONTACT, SupplyConfig.COLUMN_TOP);
-        if (s.reservoirDistance() < 2) {
-            fail("supply.reservoirDistance", "must be at least 2 (sites), got " + s.reservoirDistance());
+        if (s.reservoirDistance() != 0 && s.reservoirDistance() < 2) {
+            fail("supply.reservoirDistance", "must be 0 (the box's width) or at least 2 (sites), got "
+                    + s.reservoirDistance());
         }
         if (!(s.sticking() > 0 && s.sticking() <= 1)) {
             fail("supply.sticking", "must lie in (0, 1], got " + s.sticking());
