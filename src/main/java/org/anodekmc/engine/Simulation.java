@@ -1015,7 +1015,8 @@ public final class Simulation {
             }
             for (; empty != 0; empty &= empty - 1) {
                 int n = lattice.neighbour(site, Integer.numberOfTrailingZeros(empty));
-                if (!sealed(n) && !reachesTop(n)) {
+                // most neighbours lie above their column's top: reached straight up, no search
+                if (lattice.z(n) <= columnTop[lattice.column(n)] && !sealed(n) && !reachesTop(n)) {
                     setRegion(true);
                 }
             }
