@@ -29,8 +29,12 @@ public final class TestConfigs {
                   terraceBarrier: %s
                   schwoebelBarrier: 0.0
                   attemptFrequency: 1.0e13
+                electrolyte:
+                  name: E
                   exchangeCurrentDensity: 1.0
                   transferCoefficient: 0.5
+                  activationEnergy: 0.0
+                  referenceTemperature: 298.15
                 """.formatted(bond, terraceBarrier);
     }
 

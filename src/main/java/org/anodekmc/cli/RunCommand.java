@@ -43,7 +43,7 @@ final class RunCommand implements Callable<Integer> {
         SimulationConfig resolved = seed == null ? loaded : loaded.withSeed(seed);
         ConfigWarnings.print(List.of(resolved));
         Path folder = out != null ? out : Path.of("results", resolved.name());
-        try (RunFolder run = RunFolder.begin(folder, overwrite)) {
+        try (RunFolder run = RunExecutor.begin(resolved, folder, overwrite)) {
             if (run.discardedStoppedRun()) {
                 System.err.println("note: starting over; the stopped run in " + run.partial()
                         + " is discarded (kmc resume " + folder + " would have continued it)");

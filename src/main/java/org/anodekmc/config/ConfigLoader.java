@@ -129,6 +129,7 @@ public final class ConfigLoader {
         String metalName = user.path("metal").path("name").asText("");
         resolveSubstrate(user, metalName);
         deriveBonds(user, written);
+        resolveElectrolyte(user, metalName);
         normalizeOverpotential(user);
         merge(tree, user);
         if (!tree.hasNonNull("name")) {
@@ -145,6 +146,20 @@ public final class ConfigLoader {
                     presets.names(PresetLibrary.Kind.METAL)) + ") or give its values");
         }
         user.set("metal", withPreset(metal, PresetLibrary.Kind.METAL, null, "metal"));
+    }
+
+    /** The run's electrolyte, or else the one the metal preset names. */
+    private void resolveElectrolyte(ObjectNode user, String metal) {
+        JsonNode electrolyte = user.get("electrolyte");
+        if (electrolyte == null || electrolyte.isNull()) {
+            String byDefault = user.path("metal").path("electrolyte").asText("");
+            if (byDefault.isEmpty()) {
+                throw new ConfigException("electrolyte", "missing; name a preset (" + String.join(", ",
+                        presets.names(PresetLibrary.Kind.ELECTROLYTE)) + ") or give its values");
+            }
+            electrolyte = JsonNodeFactory.instance.textNode(byDefault);
+        }
+        user.set("electrolyte", withPreset(electrolyte, PresetLibrary.Kind.ELECTROLYTE, metal, "electrolyte"));
     }
 
     private void resolveSubstrate(ObjectNode user, String metal) {

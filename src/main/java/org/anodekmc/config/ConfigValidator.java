@@ -19,6 +19,7 @@ final class ConfigValidator {
         positive("temperature", c.temperature(), "K");
         validateLattice(c.lattice());
         validateMetal(c.metal());
+        validateElectrolyte(c.electrolyte());
         validateSubstrate(c.substrate(), c.lattice(), c.metal().atomicVolume());
         HopConfig h = c.hops();
         oneOf("hops.law", h.law(), HopConfig.METROPOLIS, HopConfig.BOND_COUNTING);
@@ -26,8 +27,9 @@ final class ConfigValidator {
         SupplyConfig s = c.supply();
         oneOf("supply.mode", s.mode(), SupplyConfig.KINETIC, SupplyConfig.BALLISTIC, SupplyConfig.DIFFUSION_LIMITED);
         oneOf("supply.landing", s.landing(), SupplyConfig.FIRST_CONTACT, SupplyConfig.COLUMN_TOP);
-        if (s.reservoirDistance() < 2) {
-            fail("supply.reservoirDistance", "must be at least 2 (sites), got " + s.reservoirDistance());
+        if (s.reservoirDistance() != 0 && s.reservoirDistance() < 2) {
+            fail("supply.reservoirDistance", "must be 0 (the box's width) or at least 2 (sites), got "
+                    + s.reservoirDistance());
         }
         if (!(s.sticking() > 0 && s.sticking() <= 1)) {
             fail("supply.sticking", "must lie in (0, 1], got " + s.sticking());
@@ -79,11 +81,16 @@ final class ConfigValidator {
         atLeastZero("metal.terraceBarrier", m.terraceBarrier(), "eV");
         atLeastZero("metal.schwoebelBarrier", m.schwoebelBarrier(), "eV");
         positive("metal.attemptFrequency", m.attemptFrequency(), "1/s");
-        positive("metal.exchangeCurrentDensity", m.exchangeCurrentDensity(), "mA/cm²");
-        double a = m.transferCoefficient();
+    }
+
+    private static void validateElectrolyte(ElectrolyteConfig e) {
+        positive("electrolyte.exchangeCurrentDensity", e.exchangeCurrentDensity(), "mA/cm²");
+        double a = e.transferCoefficient();
         if (!(a > 0 && a < 1)) {
-            fail("metal.transferCoefficient", "must lie strictly between 0 and 1, got " + a);
+            fail("electrolyte.transferCoefficient", "must lie strictly between 0 and 1, got " + a);
         }
+        atLeastZero("electrolyte.activationEnergy", e.activationEnergy(), "eV");
+        positive("electrolyte.referenceTemperature", e.referenceTemperature(), "K");
     }
 
     private static void validateSubstrate(SubstrateConfig s, LatticeConfig l, double atomicVolume) {

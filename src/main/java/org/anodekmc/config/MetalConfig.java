@@ -12,11 +12,10 @@ import java.util.Map;
  * @param terraceBarrier         E_0 for hops on the metal, eV
  * @param schwoebelBarrier       extra barrier E_ES for hops across a step edge, eV
  * @param attemptFrequency       ν in 1/s
- * @param exchangeCurrentDensity j0 in mA/cm² per kink-equivalent site (see docs/model.md)
- * @param transferCoefficient    α, between 0 and 1
  * @param interfacialEnergy      γ of the metal/electrolyte interface in J/m², or null; when given, ε_MM follows from it
  *                               ({@link EnergyMapping#metalBond})
  * @param cohesiveEnergy         eV per atom, or null: the metal's own binding, the reference of single-atom sites
+ * @param electrolyte            the electrolyte preset a run uses unless it names one (electrolytes.yaml)
  */
 public record MetalConfig(
         String preset,
@@ -27,9 +26,8 @@ public record MetalConfig(
         double terraceBarrier,
         double schwoebelBarrier,
         double attemptFrequency,
-        double exchangeCurrentDensity,
-        double transferCoefficient,
         Double interfacialEnergy,
         Double cohesiveEnergy,
+        String electrolyte,
         Map<String, String> sources) {
 }

@@ -45,7 +45,8 @@ public final class Plausibility {
         MetalConfig m = c.metal();
         range("metal.atomicVolume", m.atomicVolume(), 5, 100, "Å³", "metals");
         range("metal.attemptFrequency", m.attemptFrequency(), 1e11, 1e15, "1/s", "lattice vibrations");
-        range("metal.exchangeCurrentDensity", m.exchangeCurrentDensity(), 1e-4, 1e4, "mA/cm²", "metal electrodes");
+        range("electrolyte.exchangeCurrentDensity", c.electrolyte().exchangeCurrentDensity(), 1e-4, 1e4, "mA/cm²",
+                "metal electrodes");
         energy("metal.bondEnergy", m.bondEnergy());
         energy("metal.terraceBarrier", m.terraceBarrier());
         energy("metal.schwoebelBarrier", m.schwoebelBarrier());

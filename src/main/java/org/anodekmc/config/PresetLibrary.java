@@ -14,12 +14,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Material presets (configs/materials/*.yaml, shipped inside the jar): metals, hosts and single-atom site species.
- * Host and site entries hold one block of values per metal, since a binding energy belongs to a metal–site pair.
+ * Material presets (configs/materials/*.yaml, shipped inside the jar): metals, hosts, single-atom site species and
+ * electrolytes. Host, site and electrolyte entries hold one block of values per metal, since a binding energy belongs
+ * to a metal–site pair and electron-transfer kinetics to a metal–electrolyte pair.
  */
 public final class PresetLibrary {
     public enum Kind {
-        METAL("metals"), HOST("hosts"), SITE("sites");
+        METAL("metals"), HOST("hosts"), SITE("sites"), ELECTROLYTE("electrolytes");
 
         final String file;
 
@@ -59,7 +60,7 @@ public final class PresetLibrary {
     }
 
     /**
-     * The preset's values for use in a run config (a copy). For hosts and sites, the block belonging to {@code metal}.
+     * The preset's values for use in a run config (a copy). For the others, the block belonging to {@code metal}.
      *
      * @param field the config field that named the preset, for error messages
      */

@@ -37,10 +37,11 @@ final class RateLimits {
         }
         // electron transfer: k0·exp(α·(B − B_kink)/kT) and k0·exp((1 − α)·(B_kink − B)/kT), B from 0 to its maximum
         double siteArea = Math.pow(Math.cbrt(m.atomicVolume()) * Units.ANGSTROM_CM, 2);
-        double logK0 = Math.log(Units.fluxPerSite(m.exchangeCurrentDensity(), siteArea, m.charge()));
+        double logK0 = Math.log(Units.fluxPerSite(c.electrolyte().exchangeCurrentDensityAt(c.temperature()), siteArea,
+                m.charge()));
         double kink = COORDINATION / 2.0 * m.bondEnergy();
         double strongest = COORDINATION * m.bondEnergy() + strongestSubstrateBinding(c.substrate());
-        double alpha = m.transferCoefficient();
+        double alpha = c.electrolyte().transferCoefficient();
         double logRate = Math.max(logK0 + alpha * (strongest - kink) / kT, logK0 + (1 - alpha) * kink / kT);
         logRate = Math.max(logRate, Math.log(m.attemptFrequency()));
         if (!(logRate <= MAX_LOG_RATE)) {

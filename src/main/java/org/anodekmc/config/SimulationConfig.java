@@ -16,6 +16,7 @@ public record SimulationConfig(
         double temperature,
         LatticeConfig lattice,
         MetalConfig metal,
+        ElectrolyteConfig electrolyte,
         SubstrateConfig substrate,
         HopConfig hops,
         boolean keepDepositConnected,
@@ -27,7 +28,7 @@ public record SimulationConfig(
     public static final String REDUCED = "reduced";
 
     public SimulationConfig withSeed(long newSeed) {
-        return new SimulationConfig(name, newSeed, units, temperature, lattice, metal, substrate, hops, keepDepositConnected,
-                supply, control, stop, output);
+        return new SimulationConfig(name, newSeed, units, temperature, lattice, metal, electrolyte, substrate, hops,
+                keepDepositConnected, supply, control, stop, output);
     }
 }

@@ -11,8 +11,8 @@ package org.anodekmc.config;
  * @param landing           ballistic only: column-top (lands on the highest atom of its column: random deposition)
  *                          or first-contact (stops at the first site with an occupied neighbour: ballistic
  *                          deposition)
- * @param reservoirDistance diffusion-limited only: sites between the highest point of the deposit and the
- *                          reservoir plane the ions start from (the diffusion layer of the model)
+ * @param reservoirDistance diffusion-limited only: sites between the highest point of the deposit and the plane
+ *                          where walkers that wander off are relaunched; 0 (default): as far as the box is wide
  * @param sticking          diffusion-limited only: probability that an ion touching a kink-like site is reduced
  *                          there; other sites scale it by their relative reduction rate exp(α(B − B_kink)/kT),
  *                          capped at 1, so strongly binding single-atom sites catch ions first

@@ -88,6 +88,8 @@ public final class Simulation {
      */
     private final int[] columnSolid;
     private final ConnectivityCheck connectivity;
+    /** Which empty sites the electrolyte reaches (redox kinetics only, else null). */
+    private final ElectrolyteReach reach;
 
     private final EventCatalog catalog;
     private final int reductionClassBase;
@@ -225,11 +227,15 @@ public final class Simulation {
         catalog = new EventCatalog(firstHopEvent + hopEvents, classRate, classGroup);
         scratchClasses = new int[firstHopEvent + hopEvents];
         connectivity = config.keepDepositConnected() ? new ConnectivityCheck() : null;
+        reach = redoxKinetics ? new ElectrolyteReach() : null;
 
         for (int c = 0; c < columns; c++) {
             for (int z = surfaceZ; z < surfaceZ + lc.initialMetalLayers(); z++) {
                 setSpecies(lattice.site(c, z), Species.METAL);
             }
+        }
+        if (reach != null) {
+            reach.rebuild();
         }
         for (int c = 0; c < columns; c++) {
             for (int z = surfaceZ; z <= Math.min(topZ, columnTop(c) + 1); z++) {
@@ -364,6 +370,12 @@ public final class Simulation {
         return thinning < attempts.firstShellRate(signature, d) ? d : NONE;
     }
 
+    /** Sets the species of a site above the substrate and updates its events, as an event would (tests build states with it). */
+    void place(int site, byte species) {
+        setSpecies(site, species);
+        refreshAround(site, NONE);
+    }
+
     /** An ion from a flux-fixing supply is reduced where the supply lands it. */
     private void arrive() {
         int site = supply.land(this, rng);
@@ -399,6 +411,13 @@ public final class Simulation {
         }
         if (connectivity != null) {
             updateColumnSolid(lattice.column(site), z, value);
+        }
+        if (reach != null && reach.ready) {
+            if (metal) {
+                reach.filled(site);
+            } else {
+                reach.emptied(site);
+            }
         }
     }
 
@@ -506,9 +525,8 @@ public final class Simulation {
     private int eventClass(byte sp, int signature, int site, int k) {
         if (k < firstHopEvent) {
             int occupied = energetics.occupied(signature);
-            int neighbours = site >= topLayerStart ? coordination - 1 : coordination;
             // electron transfer needs a metal or substrate neighbour and contact with the electrolyte
-            return occupied > 0 && occupied < neighbours
+            return occupied > 0 && touchesElectrolyte(sp, site, occupied)
                     ? (sp == Species.METAL ? oxidationClassBase : reductionClassBase) + signature : NONE;
         }
         if (sp != Species.METAL) {
@@ -518,6 +536,31 @@ public final class Simulation {
             return attempts.rate(signature) > 0 ? signature : NONE;
         }
         return hopClass(signature, site, k - firstHopEvent);
+    }
+
+    /**
+     * Whether the electrolyte reaches a site (empty) or one of its empty neighbours (metal). Both ask the same of
+     * the state with the site filled: an empty site the electrolyte reaches has, once filled, an empty neighbour it
+     * still reaches, and conversely, so each reduction is the exact reverse of an oxidation. The top layer touches
+     * the electrolyte above the box.
+     */
+    private boolean touchesElectrolyte(byte sp, int site, int occupied) {
+        if (site >= topLayerStart) {
+            return true;
+        }
+        if (reach.sealedSites == 0) {
+            return sp == Species.EMPTY || occupied < coordination;
+        }
+        if (sp == Species.EMPTY) {
+            return !reach.sealed(site);
+        }
+        int free = firstShellBits & ~metalNeighbours(site) & ~(site < surfaceLayerEnd ? downBits : 0);
+        for (; free != 0; free &= free - 1) {
+            if (!reach.sealed(lattice.neighbour(site, Integer.numberOfTrailingZeros(free)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Rate class of the hop in {@code direction} of the atom at {@code site}, whose signature is {@code from}, or NONE. */
@@ -696,6 +739,10 @@ public final class Simulation {
      * incrementally: returns a description of the first difference, or null if there is none. For tests: O(sites).
      */
     String catalogueMismatch() {
+        String voids = reach == null ? null : reach.mismatch();
+        if (voids != null) {
+            return voids + " after " + events + " events";
+        }
         for (int c = 0; c < lattice.columns(); c++) {
             for (int z = surfaceZ; z <= topZ; z++) {
                 int site = lattice.site(c, z);
@@ -715,14 +762,23 @@ public final class Simulation {
         return null;
     }
 
+    /** Empty sites inside the deposit that the electrolyte cannot reach (0 without redox kinetics). */
+    public int sealedSites() {
+        return reach == null ? 0 : reach.sealedSites;
+    }
+
     /** Bytes held by the lattice state (species and metal neighbours, two bytes per site). */
     public long latticeStateBytes() {
         return 2L * cells.length;
     }
 
-    /** Bytes held by everything else: the event catalogue, the per-layer counts and, with the connectivity rule, a per-column array. */
+    /**
+     * Bytes held by everything else: the event catalogue, the per-layer counts, with the connectivity rule a
+     * per-column array and with redox kinetics the column tops and one bit per site for sealed voids.
+     */
     public long catalogueBytes() {
-        return catalog.memoryBytes() + 4L * (columnSolid.length + metalInLayer.length);
+        return catalog.memoryBytes() + 4L * (columnSolid.length + metalInLayer.length)
+                + (reach == null ? 0 : 4L * columns + 8L * reach.sealedBits.length);
     }
 
     // ---------------------------------------------------------------- checkpoints
@@ -776,6 +832,9 @@ public final class Simulation {
         etaIntegral = in.readDouble();
         control.readState(in);
         catalog.readState(in, cells.length);
+        if (reach != null) {
+            reach.rebuild();
+        }
         byte[] generator = StateData.readBytes(in, 1 << 16, "generator state");
         try {
             rng.restoreState(new RandomProviderDefaultState(generator));
@@ -859,6 +918,219 @@ public final class Simulation {
                 }
             }
             return false;
+        }
+    }
+
+    /**
+     * Tracks the empty sites that the electrolyte cannot reach: voids sealed inside the deposit, where no redox may
+     * happen. An empty site above the highest metal of its column is reached (straight up), so only sites below a
+     * column's top ever need a search, and the set of sealed sites changes only when a filled site closes a void or an
+     * emptied one opens it. Sealed voids are rare: with none, redox eligibility costs nothing extra.
+     */
+    private final class ElectrolyteReach {
+        /** Highest metal z of each column (the top substrate layer if none). */
+        private final int[] columnTop = new int[columns];
+        private final long[] sealedBits = new long[(cells.length + 63) >>> 6];
+        private int sealedSites;
+        private boolean ready;
+        private final it.unimi.dsi.fastutil.ints.IntOpenHashSet visited = new it.unimi.dsi.fastutil.ints.IntOpenHashSet();
+        /** The sites of {@link #visited} (iterating a hash set would allocate). */
+        private int[] region = new int[64];
+        private int regionSize;
+        private int[] stack = new int[64];
+        private int stackSize;
+
+        boolean sealed(int site) {
+            return (sealedBits[site >>> 6] & (1L << site)) != 0;
+        }
+
+        private void setSealed(int site, boolean value) {
+            if (sealed(site) != value) {
+                sealedBits[site >>> 6] ^= 1L << site;
+                sealedSites += value ? 1 : -1;
+            }
+        }
+
+        /** Recomputes everything from the lattice (after construction or a checkpoint read): a flood from the top. */
+        void rebuild() {
+            java.util.Arrays.fill(sealedBits, 0);
+            sealedSites = 0;
+            java.util.BitSet reached = new java.util.BitSet(cells.length);
+            int[] queue = new int[cells.length];
+            int end = 0;
+            for (int c = 0; c < columns; c++) {
+                int z = topZ;
+                while (z >= surfaceZ && speciesAt(lattice.site(c, z)) == Species.EMPTY) {
+                    reached.set(lattice.site(c, z));
+                    queue[end++] = lattice.site(c, z);
+                    z--;
+                }
+                columnTop[c] = z;
+            }
+            for (int head = 0; head < end; head++) {
+                int s = queue[head];
+                for (int d = 0; d < coordination; d++) {
+                    int n = lattice.neighbour(s, d);
+                    if (inDepositLayers(n) && speciesAt(n) == Species.EMPTY && !reached.get(n)) {
+                        reached.set(n);
+                        queue[end++] = n;
+                    }
+                }
+            }
+            for (int s = surfaceLayerStart; s < cells.length; s++) {
+                if (speciesAt(s) == Species.EMPTY && !reached.get(s)) {
+                    setSealed(s, true);
+                }
+            }
+            ready = true;
+        }
+
+        /** Differences from a fresh {@link #rebuild} (for tests), or null. */
+        String mismatch() {
+            long[] bits = sealedBits.clone();
+            int[] tops = columnTop.clone();
+            int count = sealedSites;
+            rebuild();
+            String result = java.util.Arrays.equals(bits, sealedBits) && java.util.Arrays.equals(tops, columnTop)
+                    && count == sealedSites ? null : "sealed voids or column tops differ from a fresh computation: "
+                    + java.util.BitSet.valueOf(bits) + " / " + java.util.BitSet.valueOf(sealedBits) + " tops "
+                    + java.util.Arrays.toString(tops) + " / " + java.util.Arrays.toString(columnTop);
+            System.arraycopy(bits, 0, sealedBits, 0, bits.length);
+            System.arraycopy(tops, 0, columnTop, 0, tops.length);
+            sealedSites = count;
+            return result;
+        }
+
+        /** The site just became metal: it may close a void off below it. */
+        void filled(int site) {
+            int c = lattice.column(site);
+            columnTop[c] = Math.max(columnTop[c], lattice.z(site));
+            if (sealed(site)) {
+                setSealed(site, false); // a void shrinks, and what is left of it stays sealed
+                return;
+            }
+            int empty = emptyNeighbours(site);
+            if (Integer.bitCount(empty) < 2) {
+                return; // the site was a dead end of the electrolyte: filling it cuts nothing off
+            }
+            for (; empty != 0; empty &= empty - 1) {
+                int n = lattice.neighbour(site, Integer.numberOfTrailingZeros(empty));
+                // most neighbours lie above their column's top: reached straight up, no search
+                if (lattice.z(n) <= columnTop[lattice.column(n)] && !sealed(n) && !reachesTop(n)) {
+                    setRegion(true);
+                }
+            }
+        }
+
+        /** The site just became empty: it joins the electrolyte (opening any void it touches) or a void. */
+        void emptied(int site) {
+            int c = lattice.column(site);
+            int z = lattice.z(site);
+            if (z == columnTop[c]) {
+                int below = z - 1;
+                while (below >= surfaceZ && speciesAt(lattice.site(c, below)) == Species.EMPTY) {
+                    below--;
+                }
+                columnTop[c] = below;
+            }
+            boolean open = site >= topLayerStart;
+            int empty = emptyNeighbours(site);
+            for (int rest = empty; rest != 0 && !open; rest &= rest - 1) {
+                open = !sealed(lattice.neighbour(site, Integer.numberOfTrailingZeros(rest)));
+            }
+            if (!open) {
+                setSealed(site, true);
+                return;
+            }
+            for (; empty != 0; empty &= empty - 1) {
+                int n = lattice.neighbour(site, Integer.numberOfTrailingZeros(empty));
+                if (sealed(n)) {
+                    collectRegion(n);
+                    setRegion(false);
+                }
+            }
+        }
+
+        private int emptyNeighbours(int site) {
+            return firstShellBits & ~metalNeighbours(site) & ~(site < surfaceLayerEnd ? downBits : 0)
+                    & ~(site >= topLayerStart ? upBits : 0);
+        }
+
+        /**
+         * Searches the empty sites connected to {@code start}, upwards first, for one above its column's top. Leaves
+         * the sites searched in {@link #region}: all of them, the whole region, when it returns false.
+         */
+        private boolean reachesTop(int start) {
+            begin(start);
+            while (stackSize > 0) {
+                int s = stack[--stackSize];
+                if (lattice.z(s) > columnTop[lattice.column(s)]) {
+                    return true;
+                }
+                // upward moves are pushed last so they are explored first
+                for (int pass = 0; pass < 3; pass++) {
+                    for (int d = 0; d < coordination; d++) {
+                        int n = lattice.neighbour(s, d);
+                        if (Integer.signum(lattice.dz(d)) == pass - 1 && inDepositLayers(n)
+                                && speciesAt(n) == Species.EMPTY) {
+                            visit(n);
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+
+        /** Collects the sealed void that contains {@code start} into {@link #region}. */
+        private void collectRegion(int start) {
+            begin(start);
+            while (stackSize > 0) {
+                int s = stack[--stackSize];
+                for (int d = 0; d < coordination; d++) {
+                    int n = lattice.neighbour(s, d);
+                    if (inDepositLayers(n) && sealed(n)) {
+                        visit(n);
+                    }
+                }
+            }
+        }
+
+        private void begin(int start) {
+            if (visited.size() > 4096) {
+                visited.trim(); // clear() costs the table's capacity: do not keep a large one after a large search
+            }
+            visited.clear();
+            regionSize = 0;
+            stackSize = 0;
+            visit(start);
+        }
+
+        private void visit(int site) {
+            if (!visited.add(site)) {
+                return;
+            }
+            if (regionSize == region.length) {
+                region = java.util.Arrays.copyOf(region, 2 * regionSize);
+            }
+            region[regionSize++] = site;
+            if (stackSize == stack.length) {
+                stack = java.util.Arrays.copyOf(stack, 2 * stackSize);
+            }
+            stack[stackSize++] = site;
+        }
+
+        /** Seals or opens the sites of {@link #region}, and recomputes the redox events that see them. */
+        private void setRegion(boolean seal) {
+            for (int i = 0; i < regionSize; i++) {
+                setSealed(region[i], seal);
+            }
+            for (int i = 0; i < regionSize; i++) {
+                int s = region[i];
+                refreshSite(s);
+                for (int rest = metalNeighbours(s); rest != 0; rest &= rest - 1) {
+                    refreshSite(lattice.neighbour(s, Integer.numberOfTrailingZeros(rest)));
+                }
+            }
         }
     }
 }

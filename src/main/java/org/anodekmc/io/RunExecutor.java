@@ -62,10 +62,18 @@ public final class RunExecutor {
 
     /** Runs into a new run folder at {@code folder}; a finished run there is refused (see {@link RunFolder#begin}). */
     public static Result run(SimulationConfig config, Path folder, Options options, Consumer<Progress> progress) {
-        MemoryEstimate.requireFits(config, Runtime.getRuntime().maxMemory());
-        try (RunFolder run = RunFolder.begin(folder, false)) {
+        try (RunFolder run = begin(config, folder, false)) {
             return run(config, run, options, progress);
         }
+    }
+
+    /**
+     * Begins a run folder for {@code config} once it is known to fit in memory, so that a box too large for the
+     * heap writes nothing (see {@link RunFolder#begin}).
+     */
+    public static RunFolder begin(SimulationConfig config, Path folder, boolean overwrite) {
+        MemoryEstimate.requireFits(config, Runtime.getRuntime().maxMemory());
+        return RunFolder.begin(folder, overwrite);
     }
 
     /** Runs into {@code run}, begun by the caller, who closes it. */

@@ -37,11 +37,11 @@ public final class RateModel {
     public RateModel(SimulationConfig c, int coordination, double[] substrateBinding) {
         this.energetics = new SiteEnergetics(coordination, c.metal().bondEnergy(), substrateBinding);
         this.kT = Units.kT(c.temperature());
-        this.alpha = c.metal().transferCoefficient();
+        this.alpha = c.electrolyte().transferCoefficient();
         this.charge = c.metal().charge();
         this.latticeConstant = Math.cbrt(c.metal().atomicVolume());
         this.siteArea = siteArea(c.metal());
-        this.k0 = Units.fluxPerSite(c.metal().exchangeCurrentDensity(), siteArea, charge);
+        this.k0 = Units.fluxPerSite(c.electrolyte().exchangeCurrentDensityAt(c.temperature()), siteArea, charge);
 
         int n = energetics.signatureCount();
         reductionBase = new double[n];
@@ -165,7 +165,7 @@ public final class RateModel {
         return Math.pow(Math.cbrt(metal.atomicVolume()) * Units.ANGSTROM_CM, 2);
     }
 
-    /** k0 = j0·A_site/(n·e), 1/s. */
+    /** k0 = j0(T)·A_site/(n·e), 1/s. */
     public double k0() {
         return k0;
     }

@@ -10,9 +10,12 @@ import org.anodekmc.model.Species;
  *
  * @param tips              columns higher than all eight lateral neighbours and at least 2 layers above the mean
  *                          height: the tips of dendrites or whiskers
- * @param fractalDimension  box-counting dimension of the metal, fitted over box sizes 1, 2, 4, ... up to half the
- *                          deposit's height (3 for a compact deposit, about 2.5 for 3D diffusion-limited
- *                          aggregates); NaN while the deposit is less than 4 layers high
+ * @param fractalDimension  box-counting dimension of the metal, fitted over box edges 2, 4, 8, ... up to a quarter
+ *                          of the box's width: boxes of one site see single atoms (local slope about 1) and boxes
+ *                          near the width of the box are too few. 3 for a compact deposit thicker than the largest
+ *                          box, 2 for a flat layer, about 2.5 for 3D diffusion-limited aggregates; a compact film
+ *                          thinner than the largest box counts as 2-dimensional at that scale. NaN in a box narrower
+ *                          than 16 sites or without metal
  */
 public record Morphology(int tips, double fractalDimension) {
     static final int TIP_PROMINENCE = 2;
@@ -53,18 +56,18 @@ public record Morphology(int tips, double fractalDimension) {
     /** Least-squares slope of log N(s) against log(1/s), N(s) = boxes of edge s that hold metal. */
     private static double fractalDimension(Simulation sim, int height) {
         Lattice lattice = sim.lattice();
-        int levels = 0;
-        while ((2 << levels) <= height / 2 && (2 << levels) <= Math.min(lattice.sizeX(), lattice.sizeY())) {
-            levels++;
+        int sizes = 0;
+        while ((4 << sizes) <= Math.min(lattice.sizeX(), lattice.sizeY()) / 2) {
+            sizes++;
         }
-        if (levels < 2) {
+        if (sizes < 2 || height < 1) {
             return Double.NaN;
         }
-        double[] logSize = new double[levels + 1];
-        double[] logCount = new double[levels + 1];
+        double[] logSize = new double[sizes];
+        double[] logCount = new double[sizes];
         int base = sim.surfaceZ();
-        for (int level = 0; level <= levels; level++) {
-            int s = 1 << level;
+        for (int level = 0; level < sizes; level++) {
+            int s = 2 << level;
             int nx = (lattice.sizeX() + s - 1) / s;
             int ny = (lattice.sizeY() + s - 1) / s;
             int nz = (height + s - 1) / s;

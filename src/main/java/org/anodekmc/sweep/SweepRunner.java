@@ -175,7 +175,7 @@ public final class SweepRunner {
 
     /** The sweep folder is the sweep's own: a finished run of an earlier version of the sweep file is replaced. */
     private static void runAfresh(Sweep.Run run, Path folder, RunExecutor.Options options) {
-        try (RunFolder started = RunFolder.begin(folder, true)) {
+        try (RunFolder started = RunExecutor.begin(run.config(), folder, true)) {
             RunExecutor.run(run.config(), started, options, null);
         }
     }

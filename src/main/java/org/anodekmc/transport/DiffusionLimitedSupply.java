@@ -7,20 +7,25 @@ import org.anodekmc.model.Species;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * Ions diffuse to the deposit from a reservoir plane a fixed distance above its highest point (DLA-style random
- * walkers, DESIGN.md §2.4). A walker steps to a random empty first-shell neighbour; at a site that touches the deposit
- * it is reduced with probability min(1, sticking × exp(α(B − B_kink)/kT)), the same site preference as the kinetic
- * mode, otherwise it walks on. A walker that climbs back to the reservoir plane is absorbed there and a fresh ion
- * starts at a random point of the plane (far-field relaunch), so the flux stays the one set by the current.
+ * Ions diffuse to the deposit from far away (DLA-style random walkers, DESIGN.md §2.4). A walker steps to a random
+ * empty first-shell neighbour; at a site that touches the deposit it is reduced with probability
+ * min(1, sticking × exp(α(B − B_kink)/kT)), the same site preference as the kinetic mode, otherwise it walks on.
  *
- * <p>Approximation: ion transport is quasi-static, each walk finishing before the next event. Protrusions reach
- * closer to the reservoir and catch more walkers (tip enhancement); without surface diffusion and with sticking 1
- * this grows a DLA-like deposit.
+ * <p>Far field: in a box periodic in x and y the ion flux far above the deposit is uniform, so an ion coming from
+ * far away first reaches the plane just above the highest point of the deposit at a uniformly random point: walkers
+ * start there. A walker that climbs back to the relaunch plane {@code reservoirDistance} above the highest point
+ * (by default as far as the box is wide, beyond the box top if need be: everything above the deposit is empty) has
+ * forgotten where it left, and starts again at a random point of the first plane. The deposit then does not depend
+ * on the distance (tested), as long as it is comparable to the box's width or more.
+ *
+ * <p>Approximation: ion transport is quasi-static, each walk finishing before the next event. Protrusions catch more
+ * walkers (tip enhancement); without surface diffusion and with sticking 1 this grows a DLA-like deposit.
  */
 final class DiffusionLimitedSupply implements IonSupply {
     private final int reservoirDistance;
     private final double sticking;
 
+    /** @param reservoirDistance sites from the highest point of the deposit to the relaunch plane; 0: the box's width */
     DiffusionLimitedSupply(int reservoirDistance, double sticking) {
         this.reservoirDistance = reservoirDistance;
         this.sticking = sticking;
@@ -29,30 +34,34 @@ final class DiffusionLimitedSupply implements IonSupply {
     @Override
     public int land(Simulation sim, UniformRandomProvider rng) {
         Lattice lattice = sim.lattice();
-        int top = lattice.sizeZ() - 1;
-        if (sim.highestTop() >= top) {
+        if (sim.highestTop() >= lattice.sizeZ() - 1) {
             return -1;
         }
-        int reservoir = Math.min(top, sim.highestTop() + reservoirDistance);
+        int launch = sim.highestTop() + 1;
+        int distance = reservoirDistance > 0 ? reservoirDistance : Math.max(lattice.sizeX(), lattice.sizeY());
+        int relaunch = sim.highestTop() + distance;
         int column = rng.nextInt(lattice.columns());
-        int z = reservoir;
+        int z = launch;
         while (true) {
-            int site = lattice.site(column, z);
-            if (sim.occupiedNeighbours(site) > 0) {
-                double p = sticking * sim.relativeReductionRate(site);
-                if (p >= 1 || rng.nextDouble() < p) {
-                    return site;
+            if (z <= launch) {
+                int site = lattice.site(column, z);
+                if (sim.occupiedNeighbours(site) > 0) {
+                    double p = sticking * sim.relativeReductionRate(site);
+                    if (p >= 1 || rng.nextDouble() < p) {
+                        return site;
+                    }
                 }
             }
             int d = rng.nextInt(lattice.coordination());
             int nz = z + lattice.dz(d);
-            if (nz > reservoir) {
+            if (nz >= relaunch) {
                 column = rng.nextInt(lattice.columns());
-                z = reservoir;
+                z = launch;
                 continue;
             }
             int nc = lattice.neighbourColumn(column, z, d);
-            if (nz >= sim.surfaceZ() && sim.species(lattice.site(nc, nz)) == Species.EMPTY) {
+            // above the launch plane everything is empty (possibly above the box's top)
+            if (nz > launch || nz >= sim.surfaceZ() && sim.species(lattice.site(nc, nz)) == Species.EMPTY) {
                 column = nc;
                 z = nz;
             }

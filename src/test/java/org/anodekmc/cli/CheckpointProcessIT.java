@@ -37,8 +37,9 @@ class CheckpointProcessIT {
             seed: 2
             lattice: {size: [16, 16, 12], initialMetalLayers: 2}
             metal: {name: M, charge: 1, atomicVolume: 21.62, bondEnergy: 0.08, terraceBarrier: 0.5,
-                    schwoebelBarrier: 0.0, attemptFrequency: 1.0e13, exchangeCurrentDensity: 1.0,
-                    transferCoefficient: 0.5}
+                    schwoebelBarrier: 0.0, attemptFrequency: 1.0e13}
+            electrolyte: {name: E, exchangeCurrentDensity: 1.0, transferCoefficient: 0.5, activationEnergy: 0.0,
+                    referenceTemperature: 298.15}
             substrate:
               host: {name: H, bondEnergy: 0.1, terraceBarrier: 0.45}
               sites: [{name: S, bondEnergy: 0.35, fraction: 0.05}]

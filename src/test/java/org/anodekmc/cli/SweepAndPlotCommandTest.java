@@ -27,8 +27,9 @@ class SweepAndPlotCommandTest {
             base:
               lattice: {size: [12, 12, 8]}
               metal: {name: M, charge: 1, atomicVolume: 21.62, bondEnergy: 0.08, terraceBarrier: 0.45,
-                      schwoebelBarrier: 0.0, attemptFrequency: 1.0e13, exchangeCurrentDensity: 1.0,
-                      transferCoefficient: 0.5}
+                      schwoebelBarrier: 0.0, attemptFrequency: 1.0e13}
+              electrolyte: {name: E, exchangeCurrentDensity: 1.0, transferCoefficient: 0.5, activationEnergy: 0.0,
+                      referenceTemperature: 298.15}
               substrate: {host: {name: H, bondEnergy: 0.1, terraceBarrier: 0.45}}
               stop: {events: 1000}
               output: {rows: 10, frames: 0}

@@ -55,7 +55,8 @@ class ConfigLoaderTest {
 
     @Test
     void missingNumberOfAnInlineMetalIsNamed() {
-        String inline = MINIMAL.replace("metal: Li", "metal: {name: Li, charge: 1, atomicVolume: 20}");
+        String inline = MINIMAL.replace("metal: Li",
+                "metal: {name: Li, charge: 1, atomicVolume: 20}\nelectrolyte: LiClO4-PC");
         ConfigException e = assertThrows(ConfigException.class, () -> loader.fromYaml(inline, "x"));
         assertTrue(e.field().startsWith("metal."), e.getMessage());
     }

@@ -13,8 +13,9 @@ class EnergyMappingTest {
     private static final String METAL = """
             lattice: {size: [16, 16, 10]}
             metal: {name: M, charge: 1, atomicVolume: 27.0, interfacialEnergy: 0.2, cohesiveEnergy: 1.5,
-                    terraceBarrier: 0.3, schwoebelBarrier: 0, attemptFrequency: 1e13,
-                    exchangeCurrentDensity: 1, transferCoefficient: 0.5}
+                    terraceBarrier: 0.3, schwoebelBarrier: 0, attemptFrequency: 1e13}
+            electrolyte: {name: E, exchangeCurrentDensity: 1, transferCoefficient: 0.5, activationEnergy: 0,
+                          referenceTemperature: 298.15}
             stop: {events: 100}
             """;
 

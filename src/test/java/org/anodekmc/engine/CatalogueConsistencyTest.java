@@ -21,6 +21,8 @@ class CatalogueConsistencyTest {
                     + "control: {mode: potentiostatic, overpotential: 0.02}",
             "hops: {law: bond-counting, neighbourBarrier: 0.05, secondShell: false}\nkeepDepositConnected: false\n"
                     + "supply: {mode: ballistic}\ncontrol: {mode: galvanostatic, currentDensity: 50}",
+            "hops: {law: metropolis, secondShell: true}\nkeepDepositConnected: false\n"
+                    + "control: {mode: potentiostatic, overpotential: 0.04}",
             "hops: {law: metropolis, secondShell: true}\nsupply: {mode: diffusion-limited}\n"
                     + "control: {mode: galvanostatic, currentDensity: 20}"})
     void incrementalUpdatesMatchAFullRecomputation(String physics) {

@@ -102,14 +102,15 @@ class SweepArrayTest {
 
     @Test
     void aRunThatFailsInATaskIsCollectedWithItsErrorAsInTheLocalSweep() throws IOException {
-        // run p0001-r0 gets a config that loads but cannot run (a lattice size with one number)
+        // run p0001-r0 gets a config that cannot run (more initial metal layers than the box holds)
         Sweep valid = sweep();
         List<Sweep.Run> runs = new ArrayList<>(valid.runs());
         Sweep.Run run = runs.get(2);
         SimulationConfig c = run.config();
         LatticeConfig l = c.lattice();
         SimulationConfig broken = new SimulationConfig(c.name(), c.seed(), c.units(), c.temperature(),
-                new LatticeConfig(l.type(), List.of(12), l.substrateLayers(), l.initialMetalLayers()), c.metal(),
+                new LatticeConfig(l.type(), l.size(), l.substrateLayers(), l.sizeZ() + 5), c.metal(),
+                c.electrolyte(),
                 c.substrate(), c.hops(), c.keepDepositConnected(), c.supply(), c.control(), c.stop(), c.output());
         runs.set(2, new Sweep.Run(run.index(), run.point(), run.replicate(), run.valueIndex(), run.id(), run.seed(),
                 broken, null));

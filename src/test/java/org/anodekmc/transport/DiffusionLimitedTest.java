@@ -19,15 +19,20 @@ class DiffusionLimitedTest {
      * @param current mA/cm²
      */
     private static Simulation deposit(double bond, String hops, double current, double layers) {
+        return deposit(bond, hops, current, layers, 0);
+    }
+
+    /** @param reservoir distance to the relaunch plane, sites (0: the box's width) */
+    private static Simulation deposit(double bond, String hops, double current, double layers, int reservoir) {
         Simulation sim = Supplies.newSimulation(TestConfigs.yaml(TestConfigs.metal(bond, 0.45) + """
                 seed: 4
                 lattice: {size: [48, 48, 40]}
                 substrate: {host: {name: H, bondEnergy: %s, terraceBarrier: 0.45}}
                 hops: %s
-                supply: {mode: diffusion-limited, reservoirDistance: 12, sticking: 1.0}
+                supply: {mode: diffusion-limited, reservoirDistance: %d, sticking: 1.0}
                 control: {mode: galvanostatic, currentDensity: %s}
                 stop: {events: 1}
-                """.formatted(bond, hops, current)));
+                """.formatted(bond, hops, reservoir, current)));
         sim.advance(Double.POSITIVE_INFINITY, (long) (layers * 48 * 48), Long.MAX_VALUE);
         return sim;
     }
@@ -73,5 +78,18 @@ class DiffusionLimitedTest {
         // the flux is the applied current: ions per second per site, within Poisson noise
         double expected = Units.fluxPerSite(2.0, sim.rates().siteArea(), 1) * 48 * 48 * sim.time();
         assertEquals(expected, sim.reductions(), 5 * Math.sqrt(expected));
+    }
+
+    /** Walkers start where far-field ions first arrive; the relaunch plane is far enough not to matter. */
+    @Test
+    void theDepositDoesNotDependOnTheReservoirDistance() {
+        // the heights of a few branches fluctuate too much between runs to compare; porosity and dimension do not
+        Simulation near = deposit(0.0, "{enabled: false}", 1.0, 1.5, 48);
+        Simulation far = deposit(0.0, "{enabled: false}", 1.0, 1.5, 400);
+        SurfaceStatistics n = SurfaceStatistics.of(near);
+        SurfaceStatistics f = SurfaceStatistics.of(far);
+        assertEquals(n.porosity(), f.porosity(), 0.03 * n.porosity(), "porosity");
+        assertEquals(Morphology.of(near, n).fractalDimension(), Morphology.of(far, f).fractalDimension(), 0.08,
+                "box-counting dimension");
     }
 }

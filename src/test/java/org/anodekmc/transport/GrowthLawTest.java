@@ -3,6 +3,7 @@ package org.anodekmc.transport;
 import org.anodekmc.TestConfigs;
 import org.anodekmc.engine.Simulation;
 import org.anodekmc.observe.Fits;
+import org.anodekmc.observe.Morphology;
 import org.anodekmc.observe.SurfaceStatistics;
 import org.junit.jupiter.api.Test;
 
@@ -61,5 +62,25 @@ class GrowthLawTest {
         double slope = Fits.slope(logT, logW);
         assertTrue(slope < 0.42 && slope > 0.1, "growth exponent " + slope);
         assertTrue(SurfaceStatistics.of(sim).porosity() > 0.3, "ballistic deposits are porous");
+    }
+
+    /**
+     * Box counting over edges 2 to a quarter of the box: a compact film far thicker than the largest box is
+     * 3-dimensional (random deposition fills every site below each column's top), a flat layer 2-dimensional.
+     */
+    @Test
+    void boxCountingGivesThreeForACompactFilmAndTwoForAFlatLayer() {
+        // partly filled boxes along the rough top (W ≈ 13 layers) lower the count slope by about s/thickness
+        Simulation film = ballistic("column-top", 32, 220);
+        film.advance(Double.POSITIVE_INFINITY, 160L * 32 * 32, Long.MAX_VALUE);
+        assertEquals(3.0, Morphology.of(film, SurfaceStatistics.of(film)).fractalDimension(), 0.1, "compact film");
+
+        Simulation layer = Supplies.newSimulation(TestConfigs.yaml(TestConfigs.metal(0.1, 0.3) + """
+                lattice: {size: [32, 32, 8], initialMetalLayers: 1}
+                substrate: {host: {name: H, bondEnergy: 0.1, terraceBarrier: 0.3}}
+                supply: {mode: ballistic}
+                stop: {events: 1}
+                """));
+        assertEquals(2.0, Morphology.of(layer, SurfaceStatistics.of(layer)).fractalDimension(), 0.01, "flat layer");
     }
 }
