@@ -4,8 +4,9 @@ package org.anodekmc.config;
  * One simulation, fully resolved: presets merged, defaults filled in, validated. Units: eV, s, K, Å, mA/cm², μF/cm²,
  * V (see docs/config.md).
  *
- * @param keepDepositConnected refuse hops and oxidations that would cut metal off the substrate (metal needs an
- *                             electronic path to the current collector); off only for thin-film benchmarks
+ * @param keepDepositConnected metal cut off the substrate becomes dead (no events) until plating touches it again
+ *                             (metal needs an electronic path to the current collector); off only for thin-film
+ *                             benchmarks
  */
 public record SimulationConfig(
         String name,

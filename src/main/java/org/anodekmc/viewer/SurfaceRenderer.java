@@ -96,6 +96,7 @@ final class SurfaceRenderer {
                 metalEdge[s][h] = ColorScale.shade(metal[s][h], EDGE_SHADE);
             }
         }
+        int deadTop = ColorScale.shade(ColorScale.DEAD, TOP_SHADE);
         // a wall faces the viewer when its outward normal, turned by the yaw, points towards the viewer (−y')
         boolean plusX = sinYaw < 0;
         boolean plusY = cosYaw < 0;
@@ -108,7 +109,8 @@ final class SurfaceRenderer {
                     face(x, y, 0, 1, 0, 0, 0, 1, 0, colour, ColorScale.shade(colour, EDGE_SHADE), null, null, 0, 1);
                 } else {
                     int top = Math.min(h, colourTop);
-                    face(x, y, h, 1, 0, 0, 0, 1, 0, metal[0][top], metalEdge[0][top], null, null, 0, 1);
+                    int colour = map.deadTop()[c] ? deadTop : metal[0][top];
+                    face(x, y, h, 1, 0, 0, 0, 1, 0, colour, ColorScale.shade(colour, EDGE_SHADE), null, null, 0, 1);
                 }
                 int xNeighbour = plusX ? x + 1 : x - 1;
                 int wallX = plusX ? x + 1 : x;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class TopViewTest {
     /** 3×2 columns: (0,0) bare host, (1,0) bare site, (2,0) 1 layer, (0,1) 2 layers on a site, (1,1) 4, (2,1) 0. */
-    private static final HeightMap MAP = new HeightMap(3, 2, new int[]{0, 0, 1, 2, 4, 0}, 4);
+    private static final HeightMap MAP = new HeightMap(3, 2, new int[]{0, 0, 1, 2, 4, 0}, 4, new boolean[6]);
 
     private static boolean site(int column) {
         return column == 1 || column == 3;
@@ -37,6 +37,15 @@ class TopViewTest {
         assertEquals(ColorScale.metal(4, 4), px[(k / 2) * width + k + k / 2]);
         int[] small = TopView.render(MAP, TopViewTest::site, 4, 3);
         assertEquals(ColorScale.metal(2, 4), small[3 * 3 + 1]);
+    }
+
+    @Test
+    void aColumnToppedByDeadMetalIsOrange() {
+        boolean[] dead = new boolean[6];
+        dead[4] = true;
+        int[] px = TopView.render(new HeightMap(3, 2, MAP.heights(), 4, dead), TopViewTest::site, 4, 1);
+        assertEquals(ColorScale.DEAD, px[1]);
+        assertEquals(ColorScale.metal(2, 4), px[0]);
     }
 
     @Test
