@@ -143,6 +143,7 @@ record Cycles(List<Cycle> cycles, double mAhPerAtom, long deadAtoms) {
         }
         int n = cycles.size();
         s.put("firstCycleCoulombicEfficiency", n == 0 ? null : finite(cycles.get(0).coulombicEfficiency()));
+        s.put("firstCycleNucleationOverpotential_V", n == 0 ? null : finite(cycles.get(0).nucleationEta()));
         s.put("averageCoulombicEfficiency", n == 0 ? null : finite(ceSum / n));
         s.put("deadAtoms", deadAtoms);
         s.put("dead_mAh_cm2", deadAtoms * mAhPerAtom);

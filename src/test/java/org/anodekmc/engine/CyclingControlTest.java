@@ -114,4 +114,67 @@ class CyclingControlTest {
         assertEquals(ions, after.reductions() - after.oxidations() - plating.reductions() + plating.oxidations());
         assertTrue(after.time() < 1.0, "ended by its charge before its time: " + after.time());
     }
+
+    /** Stripped over plated atoms of each completed cycle, from the counters at the steps' starts. */
+    private static double[] coulombicEfficiencies(Simulation sim, int stepsPerCycle) {
+        List<Simulation.StepStart> starts = sim.stepStarts();
+        double[] ce = new double[(starts.size() - 1) / stepsPerCycle];
+        for (int c = 0; c < ce.length; c++) {
+            long plated = 0;
+            long stripped = 0;
+            for (int i = c * stepsPerCycle; i < (c + 1) * stepsPerCycle; i++) {
+                long net = starts.get(i + 1).reductions() - starts.get(i + 1).oxidations()
+                        - (starts.get(i).reductions() - starts.get(i).oxidations());
+                plated += Math.max(net, 0);
+                stripped += Math.max(-net, 0);
+            }
+            ce[c] = stripped / (double) plated;
+        }
+        return ce;
+    }
+
+    /**
+     * Half a layer plated at 1 mA/cm² on a host the metal wets (ε_host = 0.08 eV > ε_MM) grows flat islands on the
+     * first layer, far below the overpotential at which the metal would nucleate on top of them: every atom keeps
+     * its contact with the substrate, so stripping to the cut-off takes all of it back, CE = 100% and no dead metal.
+     * Three layers plated at 40 mA/cm² on a host it does not wet grow a rough deposit; stripping it cuts pieces off,
+     * so its CE is lower.
+     */
+    @Test
+    void aFlatFilmCyclesAtFullCoulombicEfficiencyAndARoughOneBelow() {
+        String protocol = """
+                    - {current: %s, charge: %s}
+                    - {current: -%s, cutoffPotential: 0.5}
+                """;
+        Simulation flat = new Simulation(TestConfigs.yaml(TestConfigs.metal(0.05, 0.6) + """
+                seed: 8
+                lattice: {size: [24, 24, 10]}
+                substrate: {host: {name: H, bondEnergy: 0.08, terraceBarrier: 0.5}}
+                control:
+                  mode: cycling
+                  cycles: 3
+                  protocol:
+                """ + protocol.formatted(1.0, 0.00002, 1.0)), null);
+        Simulation rough = new Simulation(TestConfigs.yaml(TestConfigs.metal(0.05, 0.6) + """
+                seed: 8
+                lattice: {size: [24, 24, 14]}
+                substrate: {host: {name: H, bondEnergy: 0.02, terraceBarrier: 0.6}}
+                control:
+                  mode: cycling
+                  cycles: 3
+                  protocol:
+                """ + protocol.formatted(40.0, 0.00012, 40.0)), null);
+        assertEquals(Simulation.Stop.PROTOCOL_DONE, runToEnd(flat));
+        assertEquals(Simulation.Stop.PROTOCOL_DONE, runToEnd(rough));
+        double[] flatCe = coulombicEfficiencies(flat, 2);
+        double[] roughCe = coulombicEfficiencies(rough, 2);
+        for (double ce : flatCe) {
+            assertEquals(1.0, ce, 0.0, "flat film, CE of every cycle " + java.util.Arrays.toString(flatCe));
+        }
+        assertEquals(0, flat.deadAtoms());
+        double roughMean = java.util.Arrays.stream(roughCe).average().orElseThrow();
+        // a later cycle can reconnect dead metal and strip more than it plated, but not make up for all of it
+        assertTrue(roughCe[0] < 1 && roughMean < 1, "rough deposit, CE " + java.util.Arrays.toString(roughCe));
+        assertTrue(rough.deadAtoms() > 0, "dead metal left by the rough deposit");
+    }
 }
