@@ -29,13 +29,14 @@ final class TopView {
                 int c = x + nx * y;
                 int h = map.heights()[c];
                 boolean site = isSite.test(c);
-                int colour = h == 0 ? site ? ColorScale.SITE : ColorScale.HOST
-                        : map.deadTop()[c] ? ColorScale.DEAD : ColorScale.metal(Math.min(h, colourTop), colourTop);
+                int colour = map.floating()[c] > 0 ? ColorScale.DEAD
+                        : h == 0 ? site ? ColorScale.SITE : ColorScale.HOST
+                        : ColorScale.metal(Math.min(h, colourTop), colourTop);
                 int top = (ny - 1 - y) * k;
                 for (int r = 0; r < k; r++) {
                     int row = (top + r) * w + x * k;
                     for (int s = 0; s < k; s++) {
-                        boolean inDot = site && h > 0 && r - dotStart >= 0 && r - dotStart < dot
+                        boolean inDot = site && (h > 0 || map.floating()[c] > 0) && r - dotStart >= 0 && r - dotStart < dot
                                 && s - dotStart >= 0 && s - dotStart < dot;
                         argb[row + s] = inDot ? ColorScale.SITE : colour;
                     }
