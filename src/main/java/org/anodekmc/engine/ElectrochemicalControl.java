@@ -129,7 +129,7 @@ final class ElectrochemicalControl {
             while (step + 1 < stepTimes.length && time >= stepTimes[step + 1]) {
                 eta = stepEtas[++step];
             }
-        } else if (mode == Mode.CYCLING && time >= stepEnd) {
+        } else if (mode == Mode.CYCLING && !finished && time >= stepEnd) {
             nextStep(time);
         }
         return before * dt;

@@ -294,6 +294,7 @@ public final class Simulation {
             double target = rng.nextDouble() * total;
             time += dt;
             etaIntegral += control.advance(dt, time);
+            logStepStart();
             if (target < arrivalRate) {
                 arrive();
                 events++;
@@ -302,12 +303,14 @@ public final class Simulation {
             } else {
                 rejected++;
             }
-            logStepStart();
             updateFactors();
         }
     }
 
-    /** A cycling protocol step began during the last event or wait (the time and charge end steps only there). */
+    /**
+     * Logs the start of a cycling protocol step if the last call to the control began one (each call ends at most one
+     * step, so none is missed).
+     */
     private void logStepStart() {
         if (control.stepsBegun() != stepStarts.size()) {
             stepStarts.add(new StepStart(control.cycle(), control.protocolStep(), time, reductions, oxidations,
@@ -369,19 +372,21 @@ public final class Simulation {
     /** An ion is reduced at the empty site (package access: tests script events with it). */
     void reduce(int site) {
         reductions++;
-        control.transfer(+1, time);
         setSpecies(site, Species.METAL);
         refreshAround(site, NONE);
         reconnectAround(site);
+        control.transfer(+1, time);
+        logStepStart();
     }
 
     /** The live atom at the site is oxidized; metal it alone held to the substrate dies (package access, as above). */
     void oxidize(int site) {
         oxidations++;
-        control.transfer(-1, time);
         setSpecies(site, Species.EMPTY);
         refreshAround(site, NONE);
         cutOffAround(site);
+        control.transfer(-1, time);
+        logStepStart();
     }
 
     /**
