@@ -66,7 +66,18 @@ final class RunOutcome {
         if (eta != null && eta.get("warning") != null) {
             System.out.println("  warning: " + eta.get("warning"));
         }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> cycling = (Map<String, Object>) s.get("cycling");
+        if (cycling != null) {
+            System.out.printf(Locale.ROOT, "  %d cycles: CE %s in the first, %s on average; %d dead atoms%n",
+                    (Integer) cycling.get("cyclesCompleted"), percent(cycling.get("firstCycleCoulombicEfficiency")),
+                    percent(cycling.get("averageCoulombicEfficiency")), (Long) cycling.get("deadAtoms"));
+        }
         System.out.println("results in " + r.folder() + "/ (summary.json, timeseries.csv, islands.csv, "
-                + "trajectory.bin)");
+                + "trajectory.bin" + (cycling != null ? ", cycles.csv, cycles.png, coulombic-efficiency.png)" : ")"));
+    }
+
+    private static String percent(Object fraction) {
+        return fraction == null ? "n/a" : String.format(Locale.ROOT, "%.2f%%", (Double) fraction * 100);
     }
 }

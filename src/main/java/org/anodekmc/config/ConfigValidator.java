@@ -35,7 +35,9 @@ final class ConfigValidator {
             fail("supply.sticking", "must lie in (0, 1], got " + s.sticking());
         }
         validateControl(c.control(), s);
-        validateStop(c.stop());
+        if (!c.control().cycling()) {
+            validateStop(c.stop()); // a cycling run ends with its last cycle
+        }
         OutputConfig o = c.output();
         if (o.rows() < 2 || o.rows() > 1_000_000) {
             fail("output.rows", "must be between 2 and 1000000, got " + o.rows());
@@ -139,10 +141,18 @@ final class ConfigValidator {
     }
 
     private static void validateControl(ControlConfig c, SupplyConfig supply) {
-        oneOf("control.mode", c.mode(), ControlConfig.GALVANOSTATIC, ControlConfig.POTENTIOSTATIC);
+        oneOf("control.mode", c.mode(), ControlConfig.GALVANOSTATIC, ControlConfig.POTENTIOSTATIC,
+                ControlConfig.CYCLING);
         positive("control.doubleLayerCapacitance", c.doubleLayerCapacitance(), "μF/cm²");
         positive("control.maxEtaStep", c.maxEtaStep(), "V");
         finite("control.initialOverpotential", c.initialOverpotential());
+        if (c.cycling()) {
+            validateCycling(c, supply);
+            return;
+        }
+        if (c.cycles() != null || c.protocol() != null) {
+            fail(c.cycles() != null ? "control.cycles" : "control.protocol", "only for mode: cycling");
+        }
         if (c.mode().equals(ControlConfig.GALVANOSTATIC)) {
             positive("control.currentDensity", c.currentDensity(), "mA/cm²");
         } else {
@@ -168,6 +178,55 @@ final class ConfigValidator {
                     fail(f + ".eta", "must lie between -2 and 2 V, got " + s.eta());
                 }
                 previous = s.time();
+            }
+        }
+    }
+
+    private static void validateCycling(ControlConfig c, SupplyConfig supply) {
+        if (!supply.mode().equals(SupplyConfig.KINETIC)) {
+            fail("control.mode", "cycling needs supply mode kinetic (oxidation), got " + supply.mode());
+        }
+        if (c.cycles() == null || c.cycles() < 1 || c.cycles() > 100_000) {
+            fail("control.cycles", "cycling needs a whole number of cycles between 1 and 100000, got " + c.cycles());
+        }
+        List<ControlConfig.ProtocolStep> steps = c.protocol();
+        if (steps == null || steps.isEmpty()) {
+            fail("control.protocol", "cycling needs a list of steps, e.g. [{current: 1.0, charge: 0.001}, "
+                    + "{current: -1.0, cutoffPotential: 0.5}, {current: 0, time: 0.01}]");
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            ControlConfig.ProtocolStep s = steps.get(i);
+            String f = "control.protocol[" + i + "]";
+            if (s == null || (s.current() == null) == (s.overpotential() == null)) {
+                fail(f, "set exactly one of current (mA/cm², galvanostatic) and overpotential (V, potentiostatic)");
+            }
+            if (s.current() != null && !(Math.abs(s.current()) <= 1000)) {
+                fail(f + ".current", "must lie between -1000 and 1000 mA/cm², got " + s.current());
+            }
+            if (s.overpotential() != null && !(Math.abs(s.overpotential()) <= 2)) {
+                fail(f + ".overpotential", "must lie between -2 and 2 V, got " + s.overpotential());
+            }
+            if (s.time() != null) {
+                positive(f + ".time", s.time(), "s");
+            }
+            if (s.charge() != null) {
+                positive(f + ".charge", s.charge(), "mAh/cm²");
+            }
+            boolean driven = s.galvanostatic() && s.current() != 0;
+            if (s.cutoffPotential() != null) {
+                if (!driven) {
+                    fail(f + ".cutoffPotential", "only for a step with a current other than 0 (the potential of a "
+                            + "rest or a potentiostatic step is not driven towards a cut-off)");
+                }
+                if (!(Math.abs(s.cutoffPotential()) <= 5)) {
+                    fail(f + ".cutoffPotential", "must lie between -5 and 5 V, got " + s.cutoffPotential());
+                }
+            }
+            if (!driven && s.time() == null) {
+                fail(f + ".time", "a rest or potentiostatic step needs a time (s)");
+            }
+            if (s.time() == null && s.charge() == null && s.cutoffPotential() == null) {
+                fail(f, "set at least one limit: time (s), charge (mAh/cm²) or cutoffPotential (V)");
             }
         }
     }

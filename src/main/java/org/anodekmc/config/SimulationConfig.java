@@ -6,8 +6,9 @@ package org.anodekmc.config;
  *
  * @param units                {@link #PHYSICAL} (the default) or {@link #REDUCED}: a reduced-unit config (kT and ν
  *                             set to 1, as in thin-film benchmarks) skips the physical plausibility warnings
- * @param keepDepositConnected refuse hops and oxidations that would cut metal off the substrate (metal needs an
- *                             electronic path to the current collector); off only for thin-film benchmarks
+ * @param keepDepositConnected metal cut off the substrate becomes dead (no events) until plating touches it again
+ *                             (metal needs an electronic path to the current collector); off only for thin-film
+ *                             benchmarks
  */
 public record SimulationConfig(
         String name,

@@ -1,5 +1,6 @@
 package org.anodekmc.engine;
 
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import org.anodekmc.config.HopConfig;
 import org.anodekmc.config.SimulationConfig;
 import org.anodekmc.config.SupplyConfig;
@@ -28,7 +29,16 @@ import java.io.IOException;
  */
 public final class Simulation {
     /** Why {@link #advance} returned. */
-    public enum Stop { TARGET, BOX_FULL, STALLED }
+    public enum Stop { TARGET, BOX_FULL, STALLED, PROTOCOL_DONE }
+
+    /**
+     * The counters at the start of a step of a cycling protocol (and once more when the protocol is finished, with
+     * {@code cycle} the number of cycles): differences between successive starts give each step's charge, η and
+     * dead metal exactly.
+     */
+    public record StepStart(int cycle, int step, double time, long reductions, long oxidations, long deadAtoms,
+                            double etaIntegral) {
+    }
 
     private static final int NONE = -1;
     private static final int SPECIES_BITS = 0x0F;
@@ -90,6 +100,10 @@ public final class Simulation {
     private final ConnectivityCheck connectivity;
     /** Which empty sites the electrolyte reaches (redox kinetics only, else null). */
     private final ElectrolyteReach reach;
+    /** Starts of the cycling protocol's steps so far (empty under other control). */
+    private final java.util.List<StepStart> stepStarts = new java.util.ArrayList<>();
+    /** Sites of the cluster being relabelled live or dead (work space, kept between uses). */
+    private final IntArrayList cluster = new IntArrayList();
 
     private final EventCatalog catalog;
     private final int reductionClassBase;
@@ -126,7 +140,10 @@ public final class Simulation {
     private long hops;
     private long nullSteps;
     private long rejected;
+    /** Atoms of the deposit, live and dead. */
     private long metalAtoms;
+    /** Atoms cut off from the substrate ({@link Species#DEAD}); only with the connectivity rule. */
+    private long deadAtoms;
     private boolean boxFull;
     /** ∫η dt since the start, V·s: rows report η averaged over their interval, free of per-event noise. */
     private double etaIntegral;
@@ -242,6 +259,7 @@ public final class Simulation {
                 refreshSite(lattice.site(c, z));
             }
         }
+        logStepStart();
         updateFactors();
     }
 
@@ -258,6 +276,9 @@ public final class Simulation {
             if (boxFull) {
                 return Stop.BOX_FULL;
             }
+            if (control.finished()) {
+                return Stop.PROTOCOL_DONE;
+            }
             if (time >= timeLimit || reductions - oxidations >= netIonLimit || events >= eventLimit) {
                 return Stop.TARGET;
             }
@@ -272,12 +293,14 @@ public final class Simulation {
                 etaIntegral += control.advance(frozenUntil - time, frozenUntil);
                 time = frozenUntil;
                 nullSteps++;
+                logStepStart();
                 updateFactors();
                 continue;
             }
             double target = rng.nextDouble() * total;
             time += dt;
             etaIntegral += control.advance(dt, time);
+            logStepStart();
             if (target < arrivalRate) {
                 arrive();
                 events++;
@@ -287,6 +310,17 @@ public final class Simulation {
                 rejected++;
             }
             updateFactors();
+        }
+    }
+
+    /**
+     * Logs the start of a cycling protocol step if the last call to the control began one (each call ends at most one
+     * step, so none is missed).
+     */
+    private void logStepStart() {
+        if (control.stepsBegun() != stepStarts.size()) {
+            stepStarts.add(new StepStart(control.cycle(), control.protocolStep(), time, reductions, oxidations,
+                    deadAtoms, etaIntegral));
         }
     }
 
@@ -300,7 +334,8 @@ public final class Simulation {
 
     /**
      * Carries out an event; returns false if it was rejected: a hop attempt towards an occupied or unsupported site,
-     * or a move that would cut metal off the substrate. A rejected pick is a self-transition of the Markov chain, so
+     * or a hop that would leave the moving atom itself without a path to the substrate (its reverse would be
+     * impossible, as dead metal does not hop). A rejected pick is a self-transition of the Markov chain, so
      * rejecting keeps the dynamics exact: it equals a catalogue in which that event has rate zero.
      */
     private boolean execute(int event) {
@@ -308,18 +343,10 @@ public final class Simulation {
         int site = catalog.siteOfSlot(catalog.slotOfEvent(event));
         if (k < firstHopEvent) {
             if (speciesAt(site) == Species.EMPTY) {
-                reductions++;
-                control.transfer(+1);
-                setSpecies(site, Species.METAL);
+                reduce(site);
             } else {
-                if (connectivity != null && !connectivity.staysConnected(site, NONE)) {
-                    return false;
-                }
-                oxidations++;
-                control.transfer(-1);
-                setSpecies(site, Species.EMPTY);
+                oxidize(site);
             }
-            refreshAround(site, NONE);
             return true;
         }
         int direction;
@@ -333,7 +360,7 @@ public final class Simulation {
             direction = k - firstHopEvent;
         }
         int to = lattice.neighbour(site, direction);
-        if (connectivity != null && !connectivity.staysConnected(site, to)) {
+        if (connectivity != null && !connectivity.reachesSubstrate(to, site)) {
             return false;
         }
         hops++;
@@ -342,7 +369,30 @@ public final class Simulation {
         refreshAround(site, NONE);
         // a first-shell hop's target and origin were refreshed above as neighbours of the origin
         refreshAround(to, lattice.isFirstShell(direction) ? site : NONE);
+        // dead metal the atom touches first regains its path; only then can the origin's neighbours be judged
+        reconnectAround(to);
+        cutOffAround(site);
         return true;
+    }
+
+    /** An ion is reduced at the empty site (package access: tests script events with it). */
+    void reduce(int site) {
+        reductions++;
+        setSpecies(site, Species.METAL);
+        refreshAround(site, NONE);
+        reconnectAround(site);
+        control.transfer(+1, time);
+        logStepStart();
+    }
+
+    /** The live atom at the site is oxidized; metal it alone held to the substrate dies (package access, as above). */
+    void oxidize(int site) {
+        oxidations++;
+        setSpecies(site, Species.EMPTY);
+        refreshAround(site, NONE);
+        cutOffAround(site);
+        control.transfer(-1, time);
+        logStepStart();
     }
 
     /**
@@ -386,6 +436,85 @@ public final class Simulation {
         reductions++;
         setSpecies(site, Species.METAL);
         refreshAround(site, NONE);
+        if (connectivity != null) {
+            if (site < surfaceLayerEnd || livingNeighbour(site)) {
+                reconnectAround(site);
+            } else {
+                relabelCluster(site, Species.METAL, Species.DEAD); // landed on dead metal only
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- dead metal
+
+    /**
+     * After an atom left {@code site}: a metal neighbour that lost its path to the substrate dies with the whole
+     * cluster it belongs to. Most checks end at once, on a column that is solid metal down to the substrate.
+     */
+    private void cutOffAround(int site) {
+        if (connectivity == null) {
+            return;
+        }
+        for (int rest = metalNeighbours(site); rest != 0; rest &= rest - 1) {
+            int n = lattice.neighbour(site, Integer.numberOfTrailingZeros(rest));
+            if (speciesAt(n) == Species.METAL && !connectivity.reachesSubstrate(n, NONE)) {
+                relabelCluster(n, Species.METAL, Species.DEAD);
+            }
+        }
+    }
+
+    /** After a live atom arrived at {@code site}: the dead clusters it touches regain their electronic contact. */
+    private void reconnectAround(int site) {
+        if (deadAtoms == 0) {
+            return;
+        }
+        for (int rest = metalNeighbours(site); rest != 0; rest &= rest - 1) {
+            int n = lattice.neighbour(site, Integer.numberOfTrailingZeros(rest));
+            if (speciesAt(n) == Species.DEAD) {
+                relabelCluster(n, Species.DEAD, Species.METAL);
+            }
+        }
+    }
+
+    /**
+     * Relabels the cluster of {@code from} atoms around {@code start} (first-shell contacts) as {@code to}, then
+     * recomputes the events around it: its atoms' own, and the reductions of the empty sites beside it. Dead and
+     * live metal are never neighbours, so the cluster ends where the deposit does.
+     */
+    private void relabelCluster(int start, byte from, byte to) {
+        IntArrayList sites = cluster;
+        sites.clear();
+        relabel(start, to);
+        sites.add(start);
+        for (int i = 0; i < sites.size(); i++) {
+            int s = sites.getInt(i);
+            for (int rest = metalNeighbours(s); rest != 0; rest &= rest - 1) {
+                int n = lattice.neighbour(s, Integer.numberOfTrailingZeros(rest));
+                if (speciesAt(n) == from) {
+                    relabel(n, to);
+                    sites.add(n);
+                }
+            }
+        }
+        for (int i = 0; i < sites.size(); i++) {
+            refreshAround(sites.getInt(i), NONE);
+        }
+    }
+
+    private void relabel(int site, byte value) {
+        cells[site] = (short) ((cells[site] & ~SPECIES_BITS) | value);
+        deadAtoms += value == Species.DEAD ? 1 : -1;
+        updateColumnSolid(lattice.column(site), lattice.z(site), value);
+    }
+
+    /** A first-shell neighbour of the site is live metal. */
+    private boolean livingNeighbour(int site) {
+        for (int rest = metalNeighbours(site); rest != 0; rest &= rest - 1) {
+            if (speciesAt(lattice.neighbour(site, Integer.numberOfTrailingZeros(rest))) == Species.METAL) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void setSpecies(int site, byte value) {
@@ -423,7 +552,7 @@ public final class Simulation {
 
     /** Keeps {@link #columnSolid} for the connectivity check (the only one that reads it). */
     private void updateColumnSolid(int column, int z, byte value) {
-        if (value == Species.EMPTY) {
+        if (value != Species.METAL) {
             columnSolid[column] = Math.min(columnSolid[column], z);
         } else if (z == columnSolid[column]) {
             int solid = z + 1;
@@ -526,7 +655,7 @@ public final class Simulation {
         if (k < firstHopEvent) {
             int occupied = energetics.occupied(signature);
             // electron transfer needs a metal or substrate neighbour and contact with the electrolyte
-            return occupied > 0 && touchesElectrolyte(sp, site, occupied)
+            return occupied > 0 && touchesElectrolyte(sp, site, occupied) && electronPath(sp, site)
                     ? (sp == Species.METAL ? oxidationClassBase : reductionClassBase) + signature : NONE;
         }
         if (sp != Species.METAL) {
@@ -561,6 +690,17 @@ public final class Simulation {
             }
         }
         return false;
+    }
+
+    /**
+     * Live metal has its electronic path, dead metal has none; an empty site has one through the substrate (first
+     * layer) or a live neighbour. Without dead metal every occupied neighbour is live, and nothing needs looking at.
+     */
+    private boolean electronPath(byte sp, int site) {
+        if (sp != Species.EMPTY || deadAtoms == 0) {
+            return sp != Species.DEAD;
+        }
+        return site < surfaceLayerEnd || livingNeighbour(site);
     }
 
     /** Rate class of the hop in {@code direction} of the atom at {@code site}, whose signature is {@code from}, or NONE. */
@@ -683,8 +823,24 @@ public final class Simulation {
         return rejected;
     }
 
+    /** Atoms of the deposit, live and dead. */
     public long metalAtoms() {
         return metalAtoms;
+    }
+
+    /** Starts of the cycling protocol's steps so far, in order (unmodifiable view). */
+    public java.util.List<StepStart> stepStarts() {
+        return java.util.Collections.unmodifiableList(stepStarts);
+    }
+
+    /** The cycle under way, from 0 (cycling control; the number of cycles once the protocol is finished). */
+    public int cycle() {
+        return control.cycle();
+    }
+
+    /** Atoms of the deposit cut off from the substrate (dead metal), 0 without the connectivity rule. */
+    public long deadAtoms() {
+        return deadAtoms;
     }
 
     /** Net ions reduced since the start. */
@@ -784,7 +940,7 @@ public final class Simulation {
     // ---------------------------------------------------------------- checkpoints
 
     /** Layout of {@link #writeState}; bump it whenever the state written changes. */
-    private static final int STATE_FORMAT = 5;
+    private static final int STATE_FORMAT = 6;
 
     /**
      * Writes the complete mutable state: lattice, column bookkeeping, clock, counters, η, the event catalogue as it
@@ -799,12 +955,23 @@ public final class Simulation {
         out.writeInt(highestTop);
         StateData.writeInts(out, columnSolid, columnSolid.length);
         out.writeDouble(time);
-        for (long counter : new long[]{events, reductions, oxidations, hops, nullSteps, rejected, metalAtoms}) {
+        for (long counter : new long[]{events, reductions, oxidations, hops, nullSteps, rejected, metalAtoms,
+                deadAtoms}) {
             out.writeLong(counter);
         }
         out.writeBoolean(boxFull);
         out.writeDouble(etaIntegral);
         control.writeState(out);
+        out.writeInt(stepStarts.size());
+        for (StepStart st : stepStarts) {
+            out.writeInt(st.cycle());
+            out.writeInt(st.step());
+            out.writeDouble(st.time());
+            out.writeLong(st.reductions());
+            out.writeLong(st.oxidations());
+            out.writeLong(st.deadAtoms());
+            out.writeDouble(st.etaIntegral());
+        }
         catalog.writeState(out);
         byte[] generator = ((RandomProviderDefaultState) rng.saveState()).getState();
         StateData.writeBytes(out, generator, generator.length);
@@ -828,9 +995,16 @@ public final class Simulation {
         nullSteps = in.readLong();
         rejected = in.readLong();
         metalAtoms = in.readLong();
+        deadAtoms = in.readLong();
         boxFull = in.readBoolean();
         etaIntegral = in.readDouble();
         control.readState(in);
+        int starts = StateData.checkRange(in.readInt(), control.stepsBegun(), "protocol step starts");
+        stepStarts.clear();
+        for (int i = 0; i < starts; i++) {
+            stepStarts.add(new StepStart(in.readInt(), in.readInt(), in.readDouble(), in.readLong(), in.readLong(),
+                    in.readLong(), in.readDouble()));
+        }
         catalog.readState(in, cells.length);
         if (reach != null) {
             reach.rebuild();
@@ -844,10 +1018,9 @@ public final class Simulation {
     }
 
     /**
-     * Keeps every metal atom connected to the substrate through metal (its electronic path to the current
-     * collector): a hop or oxidation that would cut some atoms off is refused. Most checks end at once because the
-     * neighbour sits on a column that is solid metal down to the substrate; the rest search the deposit, downwards
-     * first.
+     * Whether metal reaches the substrate through metal (its electronic path to the current collector). Most checks
+     * end at once because the site sits on a column that is solid metal down to the substrate; the rest search the
+     * deposit, downwards first. Dead metal carries no path: it is never next to live metal.
      */
     private final class ConnectivityCheck {
         private final it.unimi.dsi.fastutil.ints.IntOpenHashSet visited = new it.unimi.dsi.fastutil.ints.IntOpenHashSet();
@@ -857,19 +1030,16 @@ public final class Simulation {
         private int removedZ;
         private int added;
 
-        /** After removing the atom at {@code site} and, for a hop, adding it at {@code to}: is all metal connected? */
-        boolean staysConnected(int site, int to) {
-            removed = site;
-            removedColumn = lattice.column(site);
-            removedZ = lattice.z(site);
-            added = to;
-            for (int d = 0; d < coordination; d++) {
-                int n = lattice.neighbour(site, d);
-                if (inDepositLayers(n) && n != to && speciesAt(n) == Species.METAL && !connected(n)) {
-                    return false;
-                }
-            }
-            return to == NONE || connected(to);
+        /**
+         * Does metal at {@code site} reach the substrate? With {@code from} set, as if the atom there had just moved
+         * to {@code site} (a hop about to be made).
+         */
+        boolean reachesSubstrate(int site, int from) {
+            removed = from;
+            removedColumn = from == NONE ? NONE : lattice.column(from);
+            removedZ = from == NONE ? NONE : lattice.z(from);
+            added = from == NONE ? NONE : site;
+            return connected(site);
         }
 
         private boolean metal(int site) {

@@ -12,16 +12,16 @@ import java.io.IOException;
 import java.util.Arrays;
 
 /**
- * The rows of a run written so far: time, η, charge, substrate coverage and islands of each (the nucleation analysis
+ * The rows of a run written so far (the arrays grow when a run goes on past its planned rows): time, η, charge, substrate coverage and islands of each (the nucleation analysis
  * and islands.csv need them at the end) and the last row's whole sample (the next row's reference). A checkpoint
  * stores them exactly, so a resumed run ends with the same analysis as an uninterrupted one.
  */
 final class RecordedRows {
-    final double[] time;
-    final double[] eta;
-    final double[] charge;
-    final double[] coverage;
-    final Islands[] islands;
+    double[] time;
+    double[] eta;
+    double[] charge;
+    double[] coverage;
+    Islands[] islands;
     int count;
     Sample last;
 
@@ -35,6 +35,14 @@ final class RecordedRows {
 
     void add(Sample sample, CsvWriter series) {
         series.row(sample.values());
+        if (count == time.length) {
+            int capacity = 2 * count + 1;
+            time = Arrays.copyOf(time, capacity);
+            eta = Arrays.copyOf(eta, capacity);
+            charge = Arrays.copyOf(charge, capacity);
+            coverage = Arrays.copyOf(coverage, capacity);
+            islands = Arrays.copyOf(islands, capacity);
+        }
         time[count] = sample.time();
         eta[count] = sample.eta();
         islands[count] = sample.islands();
@@ -71,12 +79,13 @@ final class RecordedRows {
         writeSample(out, last);
     }
 
+    /** @param capacity the most rows the run writes (Integer.MAX_VALUE if it is open-ended) */
     static RecordedRows read(DataInput in, int capacity) throws IOException {
-        RecordedRows rows = new RecordedRows(capacity);
         int count = in.readInt();
         if (count < 1 || count > capacity) {
             throw new IOException("the checkpoint holds " + count + " rows; this run writes at most " + capacity);
         }
+        RecordedRows rows = new RecordedRows(count);
         for (int i = 0; i < count; i++) {
             rows.time[i] = in.readDouble();
             rows.eta[i] = in.readDouble();

@@ -188,7 +188,7 @@ public final class RunExecutor {
                 // as it was: event checkpoints fall exactly on their count
                 eventTarget = Math.min(eventTarget, nextCheckpointEvents);
                 Simulation.Stop stop = sim.advance(timeTarget, ionTarget, eventTarget);
-                boolean finished = stop != Simulation.Stop.TARGET || schedule.reached(sim, rows, rows);
+                boolean finished = stop != Simulation.Stop.TARGET || !schedule.open && schedule.reached(sim, rows, rows);
                 if (finished || schedule.reached(sim, nextRow, rows)) {
                     nextRow = schedule.lastReached(sim, nextRow, rows) + 1;
                     recorded.add(Sample.of(sim, recorded.last), series);
@@ -201,7 +201,7 @@ public final class RunExecutor {
                 if (progress != null && (finished || now - lastReport > PROGRESS_INTERVAL_NANOS)) {
                     lastReport = now;
                     double elapsed = wallSeconds(now);
-                    progress.accept(new Progress(schedule.fraction(sim), sim.time(), recorded.last.eta(),
+                    progress.accept(new Progress(schedule.fraction(sim, config), sim.time(), recorded.last.eta(),
                             sim.chargeMAhPerCm2(), sim.events(), sim.events() / Math.max(elapsed, 1e-9), elapsed));
                 }
                 if (finished) {
@@ -276,10 +276,12 @@ public final class RunExecutor {
             double wallBefore = in.readDouble();
             Session session = new Session(config, run, configHash, Supplies.newSimulation(config), policy, wallStart,
                     wallBefore);
-            if (nextRow < 1 || nextRow > session.rows || nextFrame < 1 || nextFrame > Math.max(1, session.frames)) {
+            boolean open = session.schedule.open;
+            if (nextRow < 1 || !open && nextRow > session.rows
+                    || nextFrame < 1 || !open && nextFrame > Math.max(1, session.frames)) {
                 throw new IOException("row " + nextRow + " or frame " + nextFrame + " is outside the run's schedule");
             }
-            session.recorded = RecordedRows.read(in, session.rows + 1);
+            session.recorded = RecordedRows.read(in, open ? Integer.MAX_VALUE : session.rows + 1);
             session.sim.readState(in);
             session.nextRow = nextRow;
             session.nextFrame = nextFrame;
@@ -313,6 +315,13 @@ public final class RunExecutor {
             }
             writeIslands(run.file(RunFolder.ISLANDS), recorded, nucleation, recorded.last);
             Map<String, Object> summary = Summaries.of(config, sim, stop, recorded.last, nucleation, wallSeconds);
+            if (config.control().cycling()) {
+                Cycles cycles = Cycles.of(config, sim, recorded);
+                cycles.write(run.file(RunFolder.CYCLES));
+                summary.put("cycling", cycles.summary());
+                Path plot = run.file(CyclePlots.VOLTAGE_CAPACITY);
+                CyclePlots.write(plot.getParent(), plot);
+            }
             try {
                 RunFolder.writeAtomically(run.file(RunFolder.SUMMARY), JSON.writeValueAsString(summary) + "\n");
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -354,10 +363,19 @@ public final class RunExecutor {
         private final double time;
         private final long ions;
         private final long events;
+        /**
+         * A cycling run without stop limits ends with its last cycle, whose time is not known in advance: its rows
+         * are spread over an estimate of the protocol's duration ({@link #protocolDuration}) and, if the run lasts
+         * longer, go on at the same interval.
+         */
+        private final boolean open;
 
         Schedule(SimulationConfig config, Simulation sim) {
             StopConfig stop = config.stop();
-            double t = stop.time() == null ? Double.POSITIVE_INFINITY : stop.time();
+            open = config.control().cycling() && stop.time() == null && stop.charge() == null
+                    && stop.events() == null;
+            double t = stop.time() == null ? open ? protocolDuration(config.control()) : Double.POSITIVE_INFINITY
+                    : stop.time();
             boolean galvanostatic = config.control().mode().equals(ControlConfig.GALVANOSTATIC);
             if (stop.charge() != null && galvanostatic) {
                 t = Math.min(t, stop.charge() * 3600 / config.control().currentDensity());
@@ -384,15 +402,39 @@ public final class RunExecutor {
             return sim.time() >= time(k, n) || sim.netIons() >= ions(k, n) || sim.events() >= events(k, n);
         }
 
-        /** The highest k' ≥ k (at most n) whose targets have been reached. */
+        /** The highest k' ≥ k (at most n unless the schedule is open) whose targets have been reached. */
         int lastReached(Simulation sim, int k, int n) {
-            while (k < n && reached(sim, k + 1, n)) {
+            while ((open || k < n) && reached(sim, k + 1, n)) {
                 k++;
             }
             return k;
         }
 
-        double fraction(Simulation sim) {
+        /**
+         * Estimated duration of a cycling protocol, s: each step's time, or its charge at its current, or for a
+         * step that ends only at its cut-off, the charge the cycle's plating steps put in, at its current.
+         */
+        static double protocolDuration(ControlConfig control) {
+            double plated = 0;
+            for (ControlConfig.ProtocolStep s : control.protocol()) {
+                if (s.galvanostatic() && s.current() > 0) {
+                    plated += s.charge() != null ? s.charge() : s.time() != null ? s.current() * s.time() / 3600 : 0;
+                }
+            }
+            double cycle = 0;
+            for (ControlConfig.ProtocolStep s : control.protocol()) {
+                double byCharge = !s.galvanostatic() || s.current() == 0 ? Double.POSITIVE_INFINITY
+                        : (s.charge() != null ? s.charge() : plated) * 3600 / Math.abs(s.current());
+                cycle += Math.min(s.time() == null ? Double.POSITIVE_INFINITY : s.time(), byCharge);
+            }
+            double total = cycle * control.cycles();
+            return total > 0 && Double.isFinite(total) ? total : 1.0;
+        }
+
+        double fraction(Simulation sim, SimulationConfig config) {
+            if (open) {
+                return Math.min(1, sim.cycle() / (double) config.control().cycles());
+            }
             double f = sim.time() / time;
             if (ions != Long.MAX_VALUE) {
                 f = Math.max(f, sim.netIons() / (double) ions);

@@ -22,6 +22,8 @@ public final class RunFolder implements AutoCloseable {
     public static final String SUMMARY = "summary.json";
     public static final String ISLANDS = "islands.csv";
     public static final String TRAJECTORY = "trajectory.bin";
+    /** Per-cycle results of a cycling run. */
+    public static final String CYCLES = "cycles.csv";
     /** The state an interrupted run resumes from; only in the partial folder. */
     public static final String CHECKPOINT = "checkpoint.bin";
 

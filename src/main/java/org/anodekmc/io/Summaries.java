@@ -27,6 +27,7 @@ final class Summaries {
             case TARGET -> "stop limit reached";
             case BOX_FULL -> "deposit reached the top of the box";
             case STALLED -> "no event possible";
+            case PROTOCOL_DONE -> "last cycle finished";
         });
         s.put("time_s", sim.time());
         s.put("events", sim.events());
@@ -36,6 +37,7 @@ final class Summaries {
         s.put("nullSteps", sim.nullSteps());
         s.put("refusedEvents", sim.rejected());
         s.put("atoms", sim.metalAtoms());
+        s.put("deadAtoms", sim.deadAtoms());
         s.put("charge_mAh_cm2", sim.chargeMAhPerCm2());
         s.put("eta_V", number(sim.eta()));
         s.put("area_cm2", sim.areaCm2());

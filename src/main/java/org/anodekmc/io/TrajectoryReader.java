@@ -31,6 +31,8 @@ public final class TrajectoryReader implements Closeable {
     private final int surfaceZ;
     private final double latticeConstant;
     private final byte[] substrate;
+    /** Format 2 frames carry the dead metal after the occupancy. */
+    private final boolean withDead;
     private long[] offsets = new long[16];
     private int[] lengths = new int[16];
     private FrameInfo[] infos = new FrameInfo[16];
@@ -49,9 +51,11 @@ public final class TrajectoryReader implements Closeable {
         }
         try {
             ByteBuffer head = read(0, 8 + 4 * 4 + 8);
-            if (head.getLong() != Trajectory.MAGIC) {
+            long magic = head.getLong();
+            if (magic != Trajectory.MAGIC && magic != Trajectory.MAGIC_1) {
                 throw new IllegalArgumentException(file + " is not an anodekmc trajectory file");
             }
+            withDead = magic == Trajectory.MAGIC;
             sizeX = head.getInt();
             sizeY = head.getInt();
             sizeZ = head.getInt();
@@ -173,14 +177,16 @@ public final class TrajectoryReader implements Closeable {
     }
 
     /**
-     * Metal occupancy of a frame: bit (column·(sizeZ − surfaceZ) + z − surfaceZ) is set where a metal atom sits.
+     * Metal occupancy of a frame: bit (column·(sizeZ − surfaceZ) + z − surfaceZ) is set where a metal atom sits, live
+     * or dead; the dead metal is known for format 2 files (none in format 1).
      */
     public Occupancy occupancy(int frame) {
         try {
             byte[] compressed = new byte[lengths[frame]];
             read(offsets[frame], compressed.length).get(compressed);
             int layers = sizeZ - surfaceZ;
-            byte[] bits = new byte[(int) (((long) sizeX * sizeY * layers + 7) / 8)];
+            int setBytes = (int) (((long) sizeX * sizeY * layers + 7) / 8);
+            byte[] bits = new byte[withDead ? 2 * setBytes : setBytes];
             Inflater inflater = new Inflater();
             try {
                 inflater.setInput(compressed);
@@ -202,7 +208,8 @@ public final class TrajectoryReader implements Closeable {
             } finally {
                 inflater.end();
             }
-            return new Occupancy(bits, sizeX * sizeY, layers);
+            return new Occupancy(Arrays.copyOf(bits, setBytes),
+                    withDead ? Arrays.copyOfRange(bits, setBytes, bits.length) : null, sizeX * sizeY, layers);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read frame " + frame + " of " + file, e);
         } catch (DataFormatException e) {
@@ -210,11 +217,24 @@ public final class TrajectoryReader implements Closeable {
         }
     }
 
-    /** Metal occupancy of one frame, layer 0 being the first layer above the substrate. */
-    public record Occupancy(byte[] bits, int columns, int layers) {
+    /**
+     * Metal occupancy of one frame, layer 0 being the first layer above the substrate.
+     *
+     * @param dead the dead metal's bit set, laid out as {@code bits}; null for a format 1 file
+     */
+    public record Occupancy(byte[] bits, byte[] dead, int columns, int layers) {
+        /** Metal, live or dead, at the site. */
         public boolean metal(int column, int layer) {
+            return set(bits, column, layer);
+        }
+
+        public boolean dead(int column, int layer) {
+            return dead != null && set(dead, column, layer);
+        }
+
+        private boolean set(byte[] b, int column, int layer) {
             int bit = column * layers + layer;
-            return (bits[bit >>> 3] & (1 << (bit & 7))) != 0;
+            return (b[bit >>> 3] & (1 << (bit & 7))) != 0;
         }
 
         /** Layers of metal in a column up to its highest atom (0 if bare). */

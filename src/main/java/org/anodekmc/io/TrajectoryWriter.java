@@ -19,7 +19,9 @@ public final class TrajectoryWriter implements Closeable {
     private final FileChannel channel;
     private final DataOutputStream out;
     private final Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+    /** The occupancy bit set, then the dead-metal bit set, each a whole number of bytes. */
     private final byte[] bits;
+    private final int deadOffset;
     private byte[] compressed;
     private int frames;
 
@@ -44,7 +46,8 @@ public final class TrajectoryWriter implements Closeable {
     private TrajectoryWriter(Path file, Simulation sim, long keep, int frames) {
         Lattice lattice = sim.lattice();
         int layers = lattice.sizeZ() - sim.surfaceZ();
-        bits = new byte[(int) (((long) lattice.columns() * layers + 7) / 8)];
+        deadOffset = (int) (((long) lattice.columns() * layers + 7) / 8);
+        bits = new byte[2 * deadOffset];
         compressed = new byte[bits.length + 64];
         channel = OutputFiles.openAt(file, keep);
         out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16));
@@ -64,8 +67,12 @@ public final class TrajectoryWriter implements Closeable {
         int bit = 0;
         for (int c = 0; c < lattice.columns(); c++) {
             for (int z = base; z < lattice.sizeZ(); z++, bit++) {
-                if (sim.species(lattice.site(c, z)) == Species.METAL) {
+                byte species = sim.species(lattice.site(c, z));
+                if (Species.isDeposit(species)) {
                     bits[bit >>> 3] |= (byte) (1 << (bit & 7));
+                }
+                if (species == Species.DEAD) {
+                    bits[deadOffset + (bit >>> 3)] |= (byte) (1 << (bit & 7));
                 }
             }
         }

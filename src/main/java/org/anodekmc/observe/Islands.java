@@ -54,7 +54,7 @@ public record Islands(int[] nucleusSizes, int[] nucleusFootprint, int adatoms, l
         for (int start = 0; start < lattice.sites(); start++) {
             // column by column, so that islands are listed in the same order whatever the site numbering
             int site = lattice.site(start / sizeZ, start % sizeZ);
-            if (seen.get(site) || sim.species(site) != Species.METAL) {
+            if (seen.get(site) || !Species.isDeposit(sim.species(site))) {
                 continue;
             }
             int size = 0;
@@ -75,7 +75,7 @@ public record Islands(int[] nucleusSizes, int[] nucleusFootprint, int adatoms, l
                         continue;
                     }
                     int n = lattice.site(lattice.neighbourColumn(column, z, d), nz);
-                    if (!seen.get(n) && sim.species(n) == Species.METAL) {
+                    if (!seen.get(n) && Species.isDeposit(sim.species(n))) {
                         seen.set(n);
                         stack.add(n);
                     }

@@ -76,7 +76,7 @@ public record Morphology(int tips, double fractalDimension) {
                 int bx = lattice.columnX(c) / s;
                 int by = lattice.columnY(c) / s;
                 for (int z = base; z < base + height; z++) {
-                    if (sim.species(lattice.site(c, z)) == Species.METAL) {
+                    if (Species.isDeposit(sim.species(lattice.site(c, z)))) {
                         filled.set((bx + nx * by) * nz + (z - base) / s);
                     }
                 }

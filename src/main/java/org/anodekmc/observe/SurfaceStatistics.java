@@ -35,7 +35,7 @@ public record SurfaceStatistics(int[] heights, double meanHeight, double roughne
         for (int c = 0; c < columns; c++) {
             int h = 0;
             for (int z = lattice.sizeZ() - 1; z >= base; z--) {
-                if (sim.species(lattice.site(c, z)) == Species.METAL) {
+                if (Species.isDeposit(sim.species(lattice.site(c, z)))) {
                     h = z - base + 1;
                     break;
                 }
@@ -44,7 +44,7 @@ public record SurfaceStatistics(int[] heights, double meanHeight, double roughne
             sum += h;
             sumSquares += (long) h * h;
             max = Math.max(max, h);
-            boolean onSubstrate = sim.species(lattice.site(c, base)) == Species.METAL;
+            boolean onSubstrate = Species.isDeposit(sim.species(lattice.site(c, base)));
             if (onSubstrate) {
                 covered++;
             }

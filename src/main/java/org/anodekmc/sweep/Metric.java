@@ -11,7 +11,13 @@ public enum Metric {
     NUCLEUS_DENSITY("nucleus_density_cm2", "islands", "nucleusDensity_cm2", "nucleus density (cm⁻²)", 1),
     MEAN_NUCLEUS_SIZE("mean_nucleus_atoms", "islands", "meanNucleusSize_atoms", "mean nucleus size (atoms)", 1),
     ROUGHNESS("roughness_nm", "surface", "roughness_nm", "roughness (nm)", 1),
-    SA_COVERAGE("sa_coverage", "surface", "siteCoverage", "SA sites covered (fraction)", 1);
+    SA_COVERAGE("sa_coverage", "surface", "siteCoverage", "SA sites covered (fraction)", 1),
+    FIRST_CYCLE_CE("first_cycle_ce", "cycling", "firstCycleCoulombicEfficiency", "first-cycle CE (%)", 100),
+    AVERAGE_CE("average_ce", "cycling", "averageCoulombicEfficiency", "average CE (%)", 100),
+    FIRST_CYCLE_ETA_NUC("first_cycle_eta_nuc_V", "cycling", "firstCycleNucleationOverpotential_V",
+            "η_nuc of cycle 1 (mV)", 1e3),
+    DEAD_METAL_FRACTION("dead_metal_fraction", "cycling", "deadMetalFraction",
+            "dead metal (fraction of the charge plated)", 1);
 
     /** Column header in the sweep tables (unit in the name). */
     public final String column;

@@ -1,8 +1,9 @@
 package org.anodekmc.viewer;
 
 /**
- * Colours of the deposit: metal by height on the perceptually uniform viridis scale, the bare substrate in grey and
- * bare single-atom sites in red, so the eye can tell metal, host and sites apart in both views.
+ * Colours of the deposit: metal by height on the perceptually uniform viridis scale, the bare substrate in grey,
+ * bare single-atom sites in red and dead metal in orange (none of them on the viridis scale), so the eye can tell
+ * metal, host, sites and dead metal apart in both views.
  */
 final class ColorScale {
     /** viridis at ten evenly spaced points from 0 to 1 */
@@ -11,6 +12,7 @@ final class ColorScale {
     static final int HOST = 0xffb4b4b4;
     static final int SITE = 0xffe4002b;
     static final int BACKGROUND = 0xffffffff;
+    static final int DEAD = 0xffff8c00;
 
     private ColorScale() {
     }

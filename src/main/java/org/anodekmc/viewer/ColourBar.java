@@ -38,7 +38,7 @@ final class ColourBar extends VBox {
         HBox scale = new HBox(6, bar, ticks);
         scale.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(new Label("height"), scale, swatch(ColorScale.HOST, "bare host"),
-                swatch(ColorScale.SITE, "SA site"));
+                swatch(ColorScale.SITE, "SA site"), swatch(ColorScale.DEAD, "dead metal"));
         setPadding(new Insets(0, 0, 0, 8));
     }
 

@@ -118,9 +118,26 @@ final class SurfaceRenderer {
                 int wallY = plusY ? y + 1 : y;
                 int hy = yNeighbour < 0 || yNeighbour >= ny ? -1 : map.height(x, yNeighbour);
                 wall(x, wallY, 1, 0, h, hy, slab, metal[2], metalEdge[2], Y_WALL_SHADE);
+                if (map.floating()[c] > 0) {
+                    deadVoxel(x, y, map.floating()[c], plusX, plusY);
+                }
             }
         }
         return argb;
+    }
+
+    /** A voxel of dead metal whose top is at height {@code z}, floating above its column: its top and two walls. */
+    private void deadVoxel(int x, int y, int z, boolean plusX, boolean plusY) {
+        double[] shades = {TOP_SHADE, X_WALL_SHADE, Y_WALL_SHADE};
+        int[] colour = new int[3];
+        for (int s = 0; s < 3; s++) {
+            colour[s] = ColorScale.shade(ColorScale.DEAD, shades[s]);
+        }
+        face(x, y, z, 1, 0, 0, 0, 1, 0, colour[0], ColorScale.shade(colour[0], EDGE_SHADE), null, null, 0, 1);
+        face(plusX ? x + 1 : x, y, z - 1, 0, 1, 0, 0, 0, 1, colour[1], ColorScale.shade(colour[1], EDGE_SHADE), null,
+                null, 0, 1);
+        face(x, plusY ? y + 1 : y, z - 1, 1, 0, 0, 0, 0, 1, colour[2], ColorScale.shade(colour[2], EDGE_SHADE), null,
+                null, 0, 1);
     }
 
     /**

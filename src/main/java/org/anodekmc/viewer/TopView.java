@@ -14,7 +14,8 @@ final class TopView {
 
     /**
      * ARGB pixels, row-major, (sizeX·k) × (sizeY·k) for k pixels per column. Bare host is grey and bare single-atom
-     * sites red; where metal covers a site, a red dot marks it once a column is at least 4 pixels wide.
+     * sites red, a column topped by dead metal orange; where metal covers a site, a red dot marks it once a column is
+     * at least 4 pixels wide.
      */
     static int[] render(HeightMap map, IntPredicate isSite, int colourTop, int k) {
         int nx = map.sizeX();
@@ -28,13 +29,14 @@ final class TopView {
                 int c = x + nx * y;
                 int h = map.heights()[c];
                 boolean site = isSite.test(c);
-                int colour = h > 0 ? ColorScale.metal(Math.min(h, colourTop), colourTop)
-                        : site ? ColorScale.SITE : ColorScale.HOST;
+                int colour = map.floating()[c] > 0 ? ColorScale.DEAD
+                        : h == 0 ? site ? ColorScale.SITE : ColorScale.HOST
+                        : ColorScale.metal(Math.min(h, colourTop), colourTop);
                 int top = (ny - 1 - y) * k;
                 for (int r = 0; r < k; r++) {
                     int row = (top + r) * w + x * k;
                     for (int s = 0; s < k; s++) {
-                        boolean inDot = site && h > 0 && r - dotStart >= 0 && r - dotStart < dot
+                        boolean inDot = site && (h > 0 || map.floating()[c] > 0) && r - dotStart >= 0 && r - dotStart < dot
                                 && s - dotStart >= 0 && s - dotStart < dot;
                         argb[row + s] = inDot ? ColorScale.SITE : colour;
                     }

@@ -4,6 +4,7 @@ import org.anodekmc.ConsoleCapture;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.anodekmc.TestConfigs;
+import org.anodekmc.io.CyclePlots;
 import org.anodekmc.io.RunExecutor;
 import org.anodekmc.io.RunFolder;
 import org.junit.jupiter.api.Test;
@@ -156,6 +157,27 @@ class SweepAndPlotCommandTest {
         assertEquals(2, Main.execute("plot", tmp.toString()));
         assertTrue(err.toString().contains("timeseries.csv"), err.toString());
         assertEquals(2, Main.execute("plot", tmp.toString(), "--x", "charge"));
+    }
+
+    @Test
+    void aCyclingRunDrawsItsVoltageCapacityCurvesAndPlotDrawsThemAgain() throws IOException {
+        Path run = RunExecutor.run(TestConfigs.yaml(TestConfigs.metal(0.05, 0.6) + """
+                lattice: {size: [12, 12, 10]}
+                substrate: {host: {name: H, bondEnergy: 0.06, terraceBarrier: 0.6}}
+                control:
+                  mode: cycling
+                  cycles: 2
+                  protocol: [{current: 5, charge: 0.00004}, {current: -5, cutoffPotential: 0.3}]
+                output: {rows: 60, frames: 0}
+                """), tmp.resolve("cycling"), null).folder();
+        Path curves = run.resolve(CyclePlots.VOLTAGE_CAPACITY);
+        assertNonBlankChart(curves);
+        assertNonBlankChart(run.resolve(CyclePlots.COULOMBIC_EFFICIENCY));
+        Files.delete(curves);
+        assertEquals(0, Main.execute("plot", run.toString()), err.toString());
+        assertNonBlankChart(curves);
+        assertEquals(2, Main.execute("plot", tmp.toString(), "--cycles"));
+        assertTrue(err.toString().contains("cycles.csv"), err.toString());
     }
 
     /** A drawn chart: the requested size, many colours (text, axes, line), and a red curve somewhere. */

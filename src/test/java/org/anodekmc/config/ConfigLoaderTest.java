@@ -95,4 +95,41 @@ class ConfigLoaderTest {
         assertEquals(0.03, c.control().overpotential().get(0).eta());
         assertEquals(0.0, c.control().overpotential().get(0).time());
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "cycles: 3                                                                  | control.protocol",
+            "protocol: [{current: 1, charge: 0.001}]                                    | control.cycles",
+            "cycles: 2, protocol: [{current: 1, overpotential: 0.1, time: 1}]           | control.protocol[0]",
+            "cycles: 2, protocol: [{current: 0}]                                        | control.protocol[0].time",
+            "cycles: 2, protocol: [{current: -1}]                                       | control.protocol[0]",
+            "cycles: 2, protocol: [{overpotential: 0.1, time: 1, cutoffPotential: 0.5}] | "
+                    + "control.protocol[0].cutoffPotential",
+            "cycles: 2, protocol: [{current: 1, charge: -0.001}]                        | control.protocol[0].charge",
+            "cycles: 0, protocol: [{current: 1, charge: 0.001}]                         | control.cycles"})
+    void badCyclingProtocolsNameTheirField(String control, String field) {
+        String config = MINIMAL.replace("stop: {events: 100}\n", "") + "control: {mode: cycling, " + control + "}\n";
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.fromYaml(config, "x"));
+        assertEquals(field, e.field(), e.getMessage());
+    }
+
+    @Test
+    void aCyclingProtocolNeedsNoStopLimit() {
+        SimulationConfig c = loader.fromYaml(MINIMAL.replace("stop: {events: 100}\n", "") + """
+                control:
+                  mode: cycling
+                  cycles: 5
+                  protocol: [{current: 1, charge: 0.001}, {current: -1, cutoffPotential: 0.5}, {current: 0, time: 1}]
+                """, "c");
+        assertEquals(5, c.control().cycles());
+        assertEquals(-1.0, c.control().protocol().get(1).current());
+        assertEquals(c, loader.fromYaml(ConfigLoader.toYaml(c), "c"));
+    }
+
+    @Test
+    void cyclingFieldsBelongToCyclingOnly() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> loader.fromYaml(MINIMAL + "control: {mode: galvanostatic, cycles: 3}\n", "x"));
+        assertEquals("control.cycles", e.field());
+    }
 }

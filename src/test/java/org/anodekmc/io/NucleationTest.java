@@ -79,9 +79,12 @@ class NucleationTest {
     /**
      * On a metal film with weak bonds (a rough surface, so growth needs no nucleation), the galvanostatic plateau
      * follows Butler–Volmer, j = j0·(exp(α·f·η) − exp(−(1−α)·f·η)), with the exchange current density j0 that the
-     * same surface shows at equilibrium (measured here from its reduction rate at η = 0). Tolerance 15% at 4 and
+     * same surface shows at equilibrium (measured here from its reduction rate at η = 0). Tolerance 20% at 4 and
      * 6 mA/cm²; at lower currents the growing surface is rougher than the equilibrium one and its plateau falls below
-     * the Butler–Volmer value (about 25% at 2 mA/cm²).
+     * the Butler–Volmer value (about 25% at 2 mA/cm²). Bonds this weak (ε/kT = 0.78) cut clusters off all the time:
+     * at η = 0 about 15% of the metal is dead and exchanges nothing, while growth reconnects some of it, so the
+     * plateau lies below the Butler–Volmer value of the resting surface (by 16% at 4 and 5% at 6 mA/cm² with this
+     * seed; within 15% before dead metal was modelled).
      */
     @Test
     void growthPlateauFollowsButlerVolmer() throws IOException {
@@ -108,7 +111,7 @@ class NucleationTest {
                     stop: {charge: 0.00015}
                     """.formatted(j)), tmp.resolve("j" + j), null).nucleation();
             double butlerVolmer = 2 / f * asinh(j / (2 * j0)); // α = 0.5
-            assertEquals(butlerVolmer, n.plateauEta(), 0.15 * butlerVolmer, "plateau at " + j + " mA/cm²");
+            assertEquals(butlerVolmer, n.plateauEta(), 0.2 * butlerVolmer, "plateau at " + j + " mA/cm²");
         }
     }
 

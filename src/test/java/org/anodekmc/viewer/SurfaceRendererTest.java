@@ -18,7 +18,7 @@ class SurfaceRendererTest {
     private static HeightMap oneColumn(int x, int y, int h) {
         int[] heights = new int[N * N];
         heights[x + N * y] = h;
-        return new HeightMap(N, N, heights, h);
+        return new HeightMap(N, N, heights, h, new int[N * N]);
     }
 
     private static int[] draw(HeightMap map, SurfaceRenderer.Camera camera, int top) {
@@ -72,12 +72,21 @@ class SurfaceRendererTest {
     }
 
     @Test
+    void aColumnToppedByDeadMetalShowsItsOwnColour() {
+        HeightMap map = oneColumn(3, 4, 2);
+        assertEquals(0, where(draw(map, TOP_DOWN, 2), ColorScale.DEAD)[2]);
+        map.floating()[3 + N * 4] = 3; // a dead voxel floating just above the column
+        assertTrue(where(draw(map, TOP_DOWN, 2), ColorScale.DEAD)[2] > 50, "the top face is orange");
+        assertEquals(0, where(draw(map, TOP_DOWN, 2), ColorScale.metal(2, 2))[2]);
+    }
+
+    @Test
     void aNearColumnHidesAFarOneBehindIt() {
         // seen from the front (−y) and low, a tall column at y = 1 hides a shorter one at y = 6 in the same x
         int[] heights = new int[N * N];
         heights[4 + N] = 6;
         heights[4 + N * 6] = 2;
-        HeightMap map = new HeightMap(N, N, heights, 6);
+        HeightMap map = new HeightMap(N, N, heights, 6, new int[N * N]);
         SurfaceRenderer.Camera low = new SurfaceRenderer.Camera(0, Math.toRadians(10), 1, 0, 0);
         int far = ColorScale.metal(2, 6);
         assertEquals(0, where(draw(map, low, 6), far)[2]);

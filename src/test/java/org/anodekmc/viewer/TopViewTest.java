@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class TopViewTest {
     /** 3×2 columns: (0,0) bare host, (1,0) bare site, (2,0) 1 layer, (0,1) 2 layers on a site, (1,1) 4, (2,1) 0. */
-    private static final HeightMap MAP = new HeightMap(3, 2, new int[]{0, 0, 1, 2, 4, 0}, 4);
+    private static final HeightMap MAP = new HeightMap(3, 2, new int[]{0, 0, 1, 2, 4, 0}, 4, new int[6]);
 
     private static boolean site(int column) {
         return column == 1 || column == 3;
@@ -37,6 +37,29 @@ class TopViewTest {
         assertEquals(ColorScale.metal(4, 4), px[(k / 2) * width + k + k / 2]);
         int[] small = TopView.render(MAP, TopViewTest::site, 4, 3);
         assertEquals(ColorScale.metal(2, 4), small[3 * 3 + 1]);
+    }
+
+    @Test
+    void aColumnToppedByDeadMetalIsOrange() {
+        int[] floating = new int[6];
+        floating[4] = 6; // a dead voxel floating above the 4 layers of column (1,1)
+        int[] px = TopView.render(new HeightMap(3, 2, MAP.heights(), 6, floating), TopViewTest::site, 4, 1);
+        assertEquals(ColorScale.DEAD, px[1]);
+        assertEquals(ColorScale.metal(2, 4), px[0]);
+    }
+
+    @Test
+    void deadMetalAboveTheLiveColumnFloatsOverIt() {
+        // one column of 4 layers: live metal in layer 0, layer 1 empty, dead metal in layers 2 and 3
+        HeightMap map = HeightMap.of(new org.anodekmc.io.TrajectoryReader.Occupancy(new byte[]{0b1101},
+                new byte[]{0b1100}, 1, 4), 1, 1);
+        assertEquals(1, map.heights()[0]);
+        assertEquals(4, map.floating()[0]);
+        assertEquals(4, map.max());
+        HeightMap live = HeightMap.of(new org.anodekmc.io.TrajectoryReader.Occupancy(new byte[]{0b0111}, null, 1, 4),
+                1, 1);
+        assertEquals(3, live.heights()[0]);
+        assertEquals(0, live.floating()[0]);
     }
 
     @Test
