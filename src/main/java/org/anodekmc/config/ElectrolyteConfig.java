@@ -1,5 +1,7 @@
 package org.anodekmc.config;
 
+import org.anodekmc.units.Units;
+
 import java.util.Map;
 
 /**
@@ -24,7 +26,7 @@ public record ElectrolyteConfig(
 
     /** j0 per kink-equivalent site at temperature T, mA/cm². */
     public double exchangeCurrentDensityAt(double temperature) {
-        return exchangeCurrentDensity * Math.exp(-activationEnergy / org.anodekmc.model.Units.BOLTZMANN_EV
+        return exchangeCurrentDensity * Math.exp(-activationEnergy / Units.BOLTZMANN_EV
                 * (1 / temperature - 1 / referenceTemperature));
     }
 }

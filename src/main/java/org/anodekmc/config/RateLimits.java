@@ -1,6 +1,6 @@
 package org.anodekmc.config;
 
-import org.anodekmc.model.Units;
+import org.anodekmc.units.Units;
 
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package org.anodekmc.engine;
 
 import org.anodekmc.config.ControlConfig;
-import org.anodekmc.model.Units;
+import org.anodekmc.units.Units;
 
 import java.io.DataInput;
 import java.io.DataOutput;

@@ -3,8 +3,8 @@ package org.anodekmc.io;
 import org.anodekmc.config.ControlConfig;
 import org.anodekmc.config.SimulationConfig;
 import org.anodekmc.engine.Simulation;
-import org.anodekmc.model.Units;
 import org.anodekmc.observe.NucleationAnalysis;
+import org.anodekmc.units.Units;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

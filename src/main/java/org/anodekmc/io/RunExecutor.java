@@ -8,11 +8,11 @@ import org.anodekmc.config.SimulationConfig;
 import org.anodekmc.config.StopConfig;
 import org.anodekmc.engine.MemoryEstimate;
 import org.anodekmc.engine.Simulation;
-import org.anodekmc.model.Units;
 import org.anodekmc.observe.Islands;
 import org.anodekmc.observe.NucleationAnalysis;
 import org.anodekmc.observe.Sample;
 import org.anodekmc.transport.Supplies;
+import org.anodekmc.units.Units;
 
 import java.io.DataInputStream;
 import java.io.IOException;

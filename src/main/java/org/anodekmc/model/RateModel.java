@@ -3,6 +3,7 @@ package org.anodekmc.model;
 import org.anodekmc.config.HopConfig;
 import org.anodekmc.config.MetalConfig;
 import org.anodekmc.config.SimulationConfig;
+import org.anodekmc.units.Units;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

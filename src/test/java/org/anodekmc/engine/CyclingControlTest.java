@@ -110,7 +110,7 @@ class CyclingControlTest {
         runToEnd(sim);
         Simulation.StepStart plating = sim.stepStarts().get(0);
         Simulation.StepStart after = sim.stepStarts().get(1);
-        long ions = Math.round(0.0001 * org.anodekmc.model.Units.atomsPerCm2(1, 1) * sim.areaCm2());
+        long ions = Math.round(0.0001 * org.anodekmc.units.Units.atomsPerCm2(1, 1) * sim.areaCm2());
         assertEquals(ions, after.reductions() - after.oxidations() - plating.reductions() + plating.oxidations());
         assertTrue(after.time() < 1.0, "ended by its charge before its time: " + after.time());
     }

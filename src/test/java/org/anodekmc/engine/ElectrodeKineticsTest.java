@@ -3,7 +3,7 @@ package org.anodekmc.engine;
 import org.anodekmc.TestConfigs;
 import org.anodekmc.config.SimulationConfig;
 import org.anodekmc.model.RateModel;
-import org.anodekmc.model.Units;
+import org.anodekmc.units.Units;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

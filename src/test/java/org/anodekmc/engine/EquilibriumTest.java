@@ -3,7 +3,7 @@ package org.anodekmc.engine;
 import org.anodekmc.TestConfigs;
 import org.anodekmc.lattice.Lattice;
 import org.anodekmc.model.Species;
-import org.anodekmc.model.Units;
+import org.anodekmc.units.Units;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

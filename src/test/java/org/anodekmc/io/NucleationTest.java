@@ -1,8 +1,8 @@
 package org.anodekmc.io;
 
 import org.anodekmc.TestConfigs;
-import org.anodekmc.model.Units;
 import org.anodekmc.observe.NucleationAnalysis;
+import org.anodekmc.units.Units;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.anodekmc.TestConfigs;
 import org.anodekmc.config.SimulationConfig;
-import org.anodekmc.model.Units;
+import org.anodekmc.units.Units;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

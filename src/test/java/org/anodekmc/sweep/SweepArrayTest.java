@@ -1,8 +1,8 @@
 package org.anodekmc.sweep;
 
 import org.anodekmc.config.ConfigLoader;
-import org.anodekmc.config.LatticeConfig;
 import org.anodekmc.config.SimulationConfig;
+import org.anodekmc.config.SupplyConfig;
 import org.anodekmc.io.RunFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,16 +102,17 @@ class SweepArrayTest {
 
     @Test
     void aRunThatFailsInATaskIsCollectedWithItsErrorAsInTheLocalSweep() throws IOException {
-        // run p0001-r0 gets a config that cannot run (more initial metal layers than the box holds)
+        // run p0001-r0 gets a config that cannot run (a supply mode the engine does not know); its error is an explicit
+        // message, not one the JIT may drop from an implicit exception
         Sweep valid = sweep();
         List<Sweep.Run> runs = new ArrayList<>(valid.runs());
         Sweep.Run run = runs.get(2);
         SimulationConfig c = run.config();
-        LatticeConfig l = c.lattice();
-        SimulationConfig broken = new SimulationConfig(c.name(), c.seed(), c.units(), c.temperature(),
-                new LatticeConfig(l.type(), l.size(), l.substrateLayers(), l.sizeZ() + 5), c.metal(),
-                c.electrolyte(),
-                c.substrate(), c.hops(), c.keepDepositConnected(), c.supply(), c.control(), c.stop(), c.output());
+        SupplyConfig s = c.supply();
+        SimulationConfig broken = new SimulationConfig(c.name(), c.seed(), c.units(), c.temperature(), c.lattice(),
+                c.metal(), c.electrolyte(), c.substrate(), c.hops(), c.keepDepositConnected(),
+                new SupplyConfig("unknown", s.landing(), s.reservoirDistance(), s.sticking()), c.control(), c.stop(),
+                c.output());
         runs.set(2, new Sweep.Run(run.index(), run.point(), run.replicate(), run.valueIndex(), run.id(), run.seed(),
                 broken, null));
         Sweep sweep = new Sweep(valid.name(), valid.mode(), valid.replicates(), valid.seed(), valid.axes(),

@@ -2,7 +2,7 @@ package org.anodekmc.transport;
 
 import org.anodekmc.TestConfigs;
 import org.anodekmc.engine.Simulation;
-import org.anodekmc.model.Units;
+import org.anodekmc.units.Units;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

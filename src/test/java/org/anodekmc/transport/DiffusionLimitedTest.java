@@ -2,10 +2,10 @@ package org.anodekmc.transport;
 
 import org.anodekmc.TestConfigs;
 import org.anodekmc.engine.Simulation;
-import org.anodekmc.model.Units;
 import org.anodekmc.observe.Islands;
 import org.anodekmc.observe.Morphology;
 import org.anodekmc.observe.SurfaceStatistics;
+import org.anodekmc.units.Units;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

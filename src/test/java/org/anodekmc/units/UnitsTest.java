@@ -1,4 +1,4 @@
-package org.anodekmc.model;
+package org.anodekmc.units;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.anodekmc.model;
+package org.anodekmc.units;
 
 /** Physical constants and the unit conversions used across the simulator (eV, s, K, Å, mA/cm², μF/cm², V). */
 public final class Units {
