@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Every event rate of the model, tabulated once per run (DESIGN.md §2.3).
+ * Every event rate of the model, tabulated once per run (docs/model.md, "Events and rates").
  * <ul>
  * <li>reduction at an empty site with signature s: k0·exp(α(B_s − B_kink)/kT) · exp(α·n·η/kT)</li>
  * <li>oxidation of a metal atom with signature s: k0·exp(−(1−α)(B_s − B_kink)/kT) · exp(−(1−α)·n·η/kT)</li>

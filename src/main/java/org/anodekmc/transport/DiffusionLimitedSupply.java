@@ -7,7 +7,7 @@ import org.anodekmc.model.Species;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * Ions diffuse to the deposit from far away (DLA-style random walkers, DESIGN.md §2.4). A walker steps to a random
+ * Ions diffuse to the deposit from far away (DLA-style random walkers, docs/model.md, "Ion supply"). A walker steps to a random
  * empty first-shell neighbour; at a site that touches the deposit it is reduced with probability
  * min(1, sticking × exp(α(B − B_kink)/kT)), the same site preference as the kinetic mode, otherwise it walks on.
  *

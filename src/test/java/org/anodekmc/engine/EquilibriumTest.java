@@ -13,8 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A flat metal surface held at η = 0 is at equilibrium with the electrolyte: it neither grows nor shrinks, and its
- * adatoms and surface vacancies follow the Boltzmann factor exp(−2ε/kT) of DESIGN.md §2.2–2.3. The ratio tested is
- * exact for detailed balance: the probability of an isolated adatom on a site over that of the same site empty (in
+ * adatoms and surface vacancies follow the Boltzmann factor exp(−2ε/kT) of bond counting (docs/model.md). The
+ * ratio tested is exact for detailed balance: the probability of an isolated adatom on a site over that of the same site empty (in
  * the same surroundings) is exp((B − B_kink)/kT) with B = ε and B_kink = 3ε.
  */
 class EquilibriumTest {

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The unit checks of DESIGN.md §2.7, against numbers worked out by hand. */
+/** The unit conversions, against numbers worked out by hand. */
 class UnitsTest {
     @Test
     void oneMilliampHourPerCm2OfLithium() {
