@@ -123,6 +123,9 @@ public final class SweepLoader {
         for (int i = 0; i < defs.size(); i++) {
             SweepDefinition.AxisDefinition d = defs.get(i);
             String f = "axes[" + i + "]";
+            if (d == null) {
+                throw new ConfigException(f, "empty; an axis is {path: metal.bondEnergy, values: [...]}");
+            }
             ConfigPath path = path(d.path(), f + ".path", resolvedBase);
             if (!paths.add(path.toString())) {
                 throw new ConfigException(f + ".path", "'" + path + "' is swept twice");
