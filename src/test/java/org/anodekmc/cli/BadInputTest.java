@@ -41,7 +41,6 @@ class BadInputTest {
             "unknown field        | GOOD\\ncontrol: {currentDensty: 2}                              | control.currentDensty",
             "wrong type           | GOOD\\noutput: {rows: many}                                     | output.rows",
             "bad allowed value    | GOOD\\nsupply: {mode: teleport}                                 | kinetic, ballistic",
-            "null site list       | lattice: {size: [16, 16, 8]}\\nmetal: Li\\nsubstrate: {host: Cu, sites: null}\\nstop: {events: 10} | substrate.sites",
     })
     void badConfigExitsWithTwoAndNamesTheField(String what, String yaml, String expected) throws IOException {
         Path config = tmp.resolve("bad.yaml");
