@@ -102,7 +102,10 @@ final class ConfigValidator {
         }
         atLeastZero("substrate.host.bondEnergy", h.bondEnergy(), "eV");
         atLeastZero("substrate.host.terraceBarrier", h.terraceBarrier(), "eV");
-        List<SiteConfig> sites = s.sites() == null ? List.of() : s.sites();
+        if (s.sites() == null) {
+            fail("substrate.sites", "must be a list of single-atom sites; leave it out for none");
+        }
+        List<SiteConfig> sites = s.sites();
         if (sites.size() > MAX_SITE_SPECIES) {
             fail("substrate.sites", "at most " + MAX_SITE_SPECIES + " single-atom species, got " + sites.size());
         }

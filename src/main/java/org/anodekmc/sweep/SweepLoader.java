@@ -120,6 +120,9 @@ public final class SweepLoader {
         for (int i = 0; i < defs.size(); i++) {
             SweepDefinition.AxisDefinition d = defs.get(i);
             String f = "axes[" + i + "]";
+            if (d == null) {
+                throw new ConfigException(f, "empty; an axis is {path: metal.bondEnergy, values: [...]}");
+            }
             ConfigPath path = path(d.path(), f + ".path", resolvedBase);
             if (!paths.add(path.toString())) {
                 throw new ConfigException(f + ".path", "'" + path + "' is swept twice");
@@ -184,6 +187,10 @@ public final class SweepLoader {
         for (int k = 0; k < r.steps(); k++) {
             double t = r.steps() == 1 ? 0 : k / (double) (r.steps() - 1);
             double v = log ? r.from() * Math.pow(r.to() / r.from(), t) : r.from() + (r.to() - r.from()) * t;
+            if (!Double.isFinite(v)) {
+                throw new ConfigException(rf, "from " + r.from() + " to " + r.to() + " gives a value that is not a "
+                        + "finite number (" + v + ")");
+            }
             values.add(integral ? LongNode.valueOf(Math.round(v))
                     : DoubleNode.valueOf(new BigDecimal(v).round(RANGE_DIGITS).doubleValue()));
         }

@@ -63,6 +63,15 @@ class InputChecksTest {
     }
 
     @Test
+    void aNullSiteListIsRefusedNotCrashedOn() throws IOException {
+        // found by ConfigFuzzTest: it passed validate, then the run died of a NullPointerException (exit 1)
+        String c = config(GOOD.replace("substrate: {host: Cu}", "substrate: {host: Cu, sites: null}"));
+        assertEquals(2, Main.execute("run", c, "--out", tmp.resolve("run").toString(), "-q"));
+        assertTrue(err.toString().startsWith("error: substrate.sites: must be a list"), err.toString());
+        assertFalse(Files.exists(tmp.resolve("run")) || Files.exists(tmp.resolve("run.partial")));
+    }
+
+    @Test
     void validateSaysHowMuchMemoryTheRunNeeds() throws IOException {
         assertEquals(0, Main.execute("validate", config(GOOD)), err.toString());
         assertTrue(err.toString().matches("(?s).*memory: about \\d+ MB needed; this Java VM may use .*"),

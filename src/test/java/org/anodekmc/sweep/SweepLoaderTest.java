@@ -190,6 +190,11 @@ class SweepLoaderTest {
         assertField("axes[0].labels", "axes: [{path: temperature, values: [300, 310], labels: [a]}]\n", "one label");
         assertField("replicates", "replicates: 0\naxes: [{path: temperature, values: [300]}]\n", "between 1");
         assertField("axes", "replicates: 2\n", "missing");
+        assertField("axes[1]", "axes: [{path: temperature, values: [300]}, null]\n", "empty");
+        assertField("axes[0].range", "axes: [{path: temperature, range: {from: 280, to: 1e309, steps: 2}}]\n",
+                "not a finite number");
+        assertField("axes[0].range", "axes: [{path: temperature, range: {from: -1e308, to: 1e308, steps: 3}}]\n",
+                "not a finite number");
     }
 
     private void assertField(String field, String fields, String hint) {
