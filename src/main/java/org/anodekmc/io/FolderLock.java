@@ -24,6 +24,13 @@ import java.util.Objects;
  * deleted before the lock is released, and a writer that locked a file which was deleted meanwhile tries again.
  */
 public final class FolderLock implements AutoCloseable {
+    /** Another process holds the lock: bad input for the command (exit 2), but never a reason to start a run over. */
+    public static final class Busy extends IllegalArgumentException {
+        Busy(String message) {
+            super(message);
+        }
+    }
+
     public static final String SUFFIX = ".lock";
     private static final String HEADER = "anodekmc lock: ";
     private static final int ATTEMPTS = 20;
@@ -95,7 +102,7 @@ public final class FolderLock implements AutoCloseable {
         }
         if (lock == null) {
             channel.close();
-            throw new IllegalArgumentException(folder + " is being written by another kmc process (" + holder(file)
+            throw new Busy(folder + " is being written by another kmc process (" + holder(file)
                     + "); wait for it to end or stop it");
         }
         // a holder deletes the file before releasing it: the file locked here may be a deleted one

@@ -1,6 +1,7 @@
 package org.anodekmc.sweep;
 
 import org.anodekmc.io.FolderLock;
+import org.anodekmc.io.OutputFolder;
 import org.anodekmc.io.RunExecutor;
 import org.anodekmc.io.RunFolder;
 
@@ -110,6 +111,10 @@ public final class SweepArray {
      * would; the others are failed rows saying why (the run's error, stopped with a checkpoint, or did not run).
      */
     public static Collected collect(Sweep sweep, Path out) {
+        if (OutputFolder.kindOf(out) != OutputFolder.Kind.SWEEP) {
+            throw new IllegalArgumentException(out + " holds no sweep to collect (it has no " + OutputFolder.MARKER
+                    + " of a sweep); run or submit the sweep first");
+        }
         long start = System.nanoTime();
         List<SweepRunner.Outcome> all = new ArrayList<>();
         List<SweepRunner.Outcome> missing = new ArrayList<>();

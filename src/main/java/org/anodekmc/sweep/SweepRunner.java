@@ -158,6 +158,8 @@ public final class SweepRunner {
             if (resumable(run, folder)) {
                 try {
                     RunExecutor.resume(folder, options, null);
+                } catch (FolderLock.Busy busy) {
+                    throw busy; // another process writes this run: starting it over would destroy its work
                 } catch (IllegalArgumentException damagedCheckpoint) {
                     runAfresh(run, folder, options);
                 }

@@ -3,6 +3,7 @@ package org.anodekmc.sweep;
 import org.anodekmc.config.ConfigLoader;
 import org.anodekmc.config.SimulationConfig;
 import org.anodekmc.config.SupplyConfig;
+import org.anodekmc.io.FolderLock;
 import org.anodekmc.io.RunFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -98,6 +100,33 @@ class SweepArrayTest {
                 .resolve("marker")));
         SweepArray.collect(sweep, array);
         assertSameTables(local, array);
+    }
+
+    @Test
+    void aStoppedRunThatAnotherProcessWritesIsNeitherResumedNorStartedOver() throws IOException {
+        Sweep sweep = sweep();
+        Path array = tmp.resolve("array");
+        SweepArray.runTask(sweep, array, 0, 6, 1, () -> true);
+        Path run = array.resolve(SweepRunner.POINTS).resolve("p0000-r0");
+        Path checkpoint = array.resolve(SweepRunner.POINTS).resolve("p0000-r0" + RunFolder.PARTIAL_SUFFIX)
+                .resolve(RunFolder.CHECKPOINT);
+        byte[] before = Files.readAllBytes(checkpoint);
+        try (FolderLock other = FolderLock.acquire(run, "another task")) {
+            List<SweepRunner.Outcome> outcomes = SweepArray.runTask(sweep, array, 0, 1, 1, () -> false);
+            assertEquals(SweepRunner.Status.FAILED, outcomes.get(0).status());
+            assertTrue(outcomes.get(0).error().contains("being written by another kmc process"),
+                    outcomes.get(0).error());
+        }
+        assertArrayEquals(before, Files.readAllBytes(checkpoint), "the stopped run's checkpoint is kept");
+    }
+
+    @Test
+    void collectingWhereNoSweepRanIsRefusedAndWritesNothing() throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        assertThrows(IllegalArgumentException.class, () -> SweepArray.collect(sweep(), empty));
+        try (var entries = Files.list(empty)) {
+            assertEquals(0, entries.count());
+        }
     }
 
     @Test
