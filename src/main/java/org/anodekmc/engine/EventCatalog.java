@@ -10,7 +10,8 @@ import java.util.Arrays;
 /**
  * The n-fold-way (BKL) event catalogue. Every possible event belongs to a rate class; a class is an unordered set of
  * event ids with O(1) insert, remove and uniform pick (an array plus a position index). Classes belong to groups
- * (hops, reductions, oxidations) whose rates share one factor each, so a change of η costs O(1).
+ * (declared by the processes, {@link RateClasses}: e.g. hops, reductions, oxidations) whose rates share one factor
+ * each, so a change of η costs O(1).
  *
  * <p>Events are owned by sites. A site that has at least one event holds a slot: a bucket of an open-addressing hash
  * table (linear probing) keyed by the site, whose entry holds the site, how many events it owns, and each event's
@@ -23,7 +24,6 @@ import java.util.Arrays;
  * random number picks does not depend on where entries sit.
  */
 final class EventCatalog {
-    static final int GROUPS = 3;
     private static final int NONE = -1;
     /** Exact recomputation of the group sums after this many changes bounds floating-point drift. */
     private static final int RESUM_INTERVAL = 1 << 16;
@@ -37,8 +37,9 @@ final class EventCatalog {
     private final int[][] activeClasses;
     private final int[] activeCount;
     private final int[] activePosition;
-    private final double[] groupSum = new double[GROUPS];
-    private final double[] groupFactor = {1, 1, 1};
+    private final int groups;
+    private final double[] groupSum;
+    private final double[] groupFactor;
     private int changesSinceResum;
 
     /** Entry layout: [site, events owned, class of each event, position of each event in its class]. */
@@ -57,9 +58,9 @@ final class EventCatalog {
 
     /**
      * @param classRate  base rate of each class, 1/s
-     * @param classGroup group of each class, 0..GROUPS-1
+     * @param classGroup group of each class, 0..groups-1
      */
-    EventCatalog(int eventsPerSite, double[] classRate, byte[] classGroup) {
+    EventCatalog(int eventsPerSite, double[] classRate, byte[] classGroup, int groups) {
         this.eventsPerSite = eventsPerSite;
         eventShift = 32 - Integer.numberOfLeadingZeros(Math.max(eventsPerSite, 1) - 1);
         this.classRate = classRate.clone();
@@ -67,8 +68,12 @@ final class EventCatalog {
         int classes = classRate.length;
         members = new int[classes][16];
         memberCount = new int[classes];
-        activeClasses = new int[GROUPS][classes];
-        activeCount = new int[GROUPS];
+        this.groups = groups;
+        groupSum = new double[groups];
+        groupFactor = new double[groups];
+        Arrays.fill(groupFactor, 1);
+        activeClasses = new int[groups][classes];
+        activeCount = new int[groups];
         activePosition = new int[classes];
         positions = CLASSES + eventsPerSite;
         strideShift = strideShift(eventsPerSite);
@@ -260,7 +265,7 @@ final class EventCatalog {
     /** Recomputes the group sums exactly from the class counts. */
     private void resum() {
         changesSinceResum = 0;
-        for (int g = 0; g < GROUPS; g++) {
+        for (int g = 0; g < groups; g++) {
             double sum = 0;
             for (int i = 0; i < activeCount[g]; i++) {
                 int c = activeClasses[g][i];
@@ -276,7 +281,11 @@ final class EventCatalog {
 
     /** Total rate of all events, 1/s. */
     double totalRate() {
-        return groupSum[0] * groupFactor[0] + groupSum[1] * groupFactor[1] + groupSum[2] * groupFactor[2];
+        double total = 0;
+        for (int g = 0; g < groups; g++) {
+            total += groupSum[g] * groupFactor[g];
+        }
+        return total;
     }
 
     /**
@@ -287,13 +296,13 @@ final class EventCatalog {
     int select(double target, UniformRandomProvider rng) {
         int g = 0;
         double scaled = target;
-        while (g < GROUPS - 1 && scaled >= groupSum[g] * groupFactor[g]) {
+        while (g < groups - 1 && scaled >= groupSum[g] * groupFactor[g]) {
             scaled -= groupSum[g] * groupFactor[g];
             g++;
         }
         // skip groups that are empty (possible only through rounding at the upper end)
         while (activeCount[g] == 0) {
-            g = (g + GROUPS - 1) % GROUPS;
+            g = (g + groups - 1) % groups;
         }
         double factor = groupFactor[g];
         int[] active = activeClasses[g];
@@ -344,7 +353,7 @@ final class EventCatalog {
             StateData.writeInts(out, sites, n);
             StateData.writeBytes(out, kinds, n);
         }
-        for (int g = 0; g < GROUPS; g++) {
+        for (int g = 0; g < groups; g++) {
             StateData.writeInts(out, activeClasses[g], activeCount[g]);
         }
         StateData.writeInts(out, activePosition, activePosition.length);
@@ -382,7 +391,7 @@ final class EventCatalog {
                 members[c][i] = (slot << eventShift) + k;
             }
         }
-        for (int g = 0; g < GROUPS; g++) {
+        for (int g = 0; g < groups; g++) {
             int[] active = StateData.readInts(in, classes, "active classes");
             activeCount[g] = active.length;
             System.arraycopy(active, 0, activeClasses[g], 0, active.length);

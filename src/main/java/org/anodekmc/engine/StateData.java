@@ -38,6 +38,13 @@ public final class StateData {
         }
     }
 
+    static void writeLongs(DataOutput out, long[] values) throws IOException {
+        out.writeInt(values.length);
+        for (long v : values) {
+            out.writeLong(v);
+        }
+    }
+
     public static byte[] readBytes(DataInput in, int maxCount, String what) throws IOException {
         byte[] values = new byte[count(in, maxCount, what)];
         in.readFully(values);
@@ -79,6 +86,13 @@ public final class StateData {
         expect(in.readInt(), into.length, what);
         for (int i = 0; i < into.length; i++) {
             into[i] = in.readDouble();
+        }
+    }
+
+    static void readLongsInto(DataInput in, long[] into, String what) throws IOException {
+        expect(in.readInt(), into.length, what);
+        for (int i = 0; i < into.length; i++) {
+            into[i] = in.readLong();
         }
     }
 

@@ -1,5 +1,6 @@
 package org.anodekmc.io;
 
+import org.anodekmc.engine.Simulation;
 import org.anodekmc.engine.StateData;
 import org.anodekmc.observe.Islands;
 import org.anodekmc.observe.Morphology;
@@ -106,7 +107,9 @@ final class RecordedRows {
         out.writeLong(s.atoms());
         out.writeLong(s.reductions());
         out.writeLong(s.oxidations());
-        out.writeLong(s.hops());
+        for (long count : s.counts()) {
+            out.writeLong(count);
+        }
         SurfaceStatistics f = s.surface();
         StateData.writeInts(out, f.heights(), f.heights().length);
         out.writeDouble(f.meanHeight());
@@ -128,10 +131,13 @@ final class RecordedRows {
         long atoms = in.readLong();
         long reductions = in.readLong();
         long oxidations = in.readLong();
-        long hops = in.readLong();
+        long[] counts = new long[Simulation.counters().size()];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = in.readLong();
+        }
         SurfaceStatistics surface = new SurfaceStatistics(StateData.readInts(in, Integer.MAX_VALUE, "columns"),
                 in.readDouble(), in.readDouble(), in.readInt(), in.readDouble(), in.readDouble(), in.readDouble());
-        return new Sample(v[0], v[1], v[2], v[3], v[4], atoms, reductions, oxidations, hops, v[5], v[6], v[7],
+        return new Sample(v[0], v[1], v[2], v[3], v[4], atoms, reductions, oxidations, counts, v[5], v[6], v[7],
                 surface, readIslands(in), new Morphology(in.readInt(), in.readDouble()));
     }
 

@@ -33,7 +33,9 @@ final class Summaries {
         s.put("events", sim.events());
         s.put("reductions", sim.reductions());
         s.put("oxidations", sim.oxidations());
-        s.put("hops", sim.hops());
+        for (String counter : Simulation.counters()) {
+            s.put(counter, sim.count(counter));
+        }
         s.put("nullSteps", sim.nullSteps());
         s.put("refusedEvents", sim.rejected());
         s.put("atoms", sim.metalAtoms());

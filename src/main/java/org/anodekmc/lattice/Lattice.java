@@ -52,6 +52,20 @@ public interface Lattice {
      */
     boolean isFirstShell(int direction);
 
+    /**
+     * The two sites a second-shell move passes between: the mover's column at the target's height, and the target's
+     * column at the mover's height. The engine blocks the move when both are occupied.
+     */
+    int firstBridge(int site, int direction);
+
+    int secondBridge(int site, int direction);
+
+    /** Area of the surface per column, in units of Ω^(2/3) with Ω the volume per site. */
+    double columnArea();
+
+    /** Distance between layers, in units of Ω^(1/3). */
+    double layerSpacing();
+
     /** Change of z along a direction. */
     int dz(int direction);
 

@@ -86,6 +86,27 @@ public final class SimpleCubicLattice implements Lattice {
     }
 
     @Override
+    public int firstBridge(int site, int direction) {
+        return site + DZ[direction] * columns;
+    }
+
+    @Override
+    public int secondBridge(int site, int direction) {
+        return neighbour(site, direction) - DZ[direction] * columns;
+    }
+
+    /** A cube of side a = Ω^(1/3) per site: a² per column, a per layer. */
+    @Override
+    public double columnArea() {
+        return 1;
+    }
+
+    @Override
+    public double layerSpacing() {
+        return 1;
+    }
+
+    @Override
     public int dz(int direction) {
         return DZ[direction];
     }

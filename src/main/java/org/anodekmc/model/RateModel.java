@@ -3,6 +3,7 @@ package org.anodekmc.model;
 import org.anodekmc.config.HopConfig;
 import org.anodekmc.config.MetalConfig;
 import org.anodekmc.config.SimulationConfig;
+import org.anodekmc.lattice.Lattice;
 import org.anodekmc.units.Units;
 
 import java.util.LinkedHashMap;
@@ -35,13 +36,13 @@ public final class RateModel {
      * @param substrateBinding what the substrate binds at first-layer sites, by environment code
      *                         ({@link SubstrateEnvironments#bindings()})
      */
-    public RateModel(SimulationConfig c, int coordination, double[] substrateBinding) {
-        this.energetics = new SiteEnergetics(coordination, c.metal().bondEnergy(), substrateBinding);
+    public RateModel(SimulationConfig c, Lattice lattice, double[] substrateBinding) {
+        this.energetics = new SiteEnergetics(lattice.coordination(), c.metal().bondEnergy(), substrateBinding);
         this.kT = Units.kT(c.temperature());
         this.alpha = c.electrolyte().transferCoefficient();
         this.charge = c.metal().charge();
-        this.latticeConstant = Math.cbrt(c.metal().atomicVolume());
-        this.siteArea = siteArea(c.metal());
+        this.latticeConstant = lattice.layerSpacing() * Math.cbrt(c.metal().atomicVolume());
+        this.siteArea = siteArea(lattice, c.metal());
         this.k0 = Units.fluxPerSite(c.electrolyte().exchangeCurrentDensityAt(c.temperature()), siteArea, charge);
 
         int n = energetics.signatureCount();
@@ -161,9 +162,9 @@ public final class RateModel {
         return charge;
     }
 
-    /** A_site = a² with a = Ω^(1/3), cm². */
-    public static double siteArea(MetalConfig metal) {
-        return Math.pow(Math.cbrt(metal.atomicVolume()) * Units.ANGSTROM_CM, 2);
+    /** Area per column, cm²: the lattice's column area in units of Ω^(2/3) (a² with a = Ω^(1/3) on simple cubic). */
+    public static double siteArea(Lattice lattice, MetalConfig metal) {
+        return lattice.columnArea() * Math.pow(Math.cbrt(metal.atomicVolume()) * Units.ANGSTROM_CM, 2);
     }
 
     /** k0 = j0(T)·A_site/(n·e), 1/s. */
@@ -171,12 +172,12 @@ public final class RateModel {
         return k0;
     }
 
-    /** a = Ω^(1/3), Å. */
+    /** Distance between layers, Å (a = Ω^(1/3) on simple cubic). */
     public double latticeConstant() {
         return latticeConstant;
     }
 
-    /** A_site = a², cm². */
+    /** Area per column, cm² (a² on simple cubic). */
     public double siteArea() {
         return siteArea;
     }

@@ -2,6 +2,7 @@ package org.anodekmc.model;
 
 import org.anodekmc.config.SiteConfig;
 import org.anodekmc.config.SubstrateConfig;
+import org.anodekmc.lattice.Lattice;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Map;
 
 /**
  * What the substrate binds at each site of the first metal layer: the host or single-atom site right below
- * (bondEnergy) plus the single-atom sites below its four lateral neighbours (their lateralBondEnergy, standing for
+ * (bondEnergy) plus the single-atom sites below its lateral neighbours (their lateralBondEnergy, standing for
  * the site's coordinating atoms). Columns whose first-layer sites bind alike share one environment code, so the rate
  * tables stay small; code 0 means "not on the substrate".
  */
@@ -28,9 +29,8 @@ public final class SubstrateEnvironments {
 
     /**
      * @param top     species of the top substrate layer by column (host or single-atom species k = FIRST_SITE + k)
-     * @param lateral the four lateral neighbour columns of each column, 4·column + i
      */
-    public static SubstrateEnvironments of(byte[] top, int[] lateral, SubstrateConfig substrate) {
+    public static SubstrateEnvironments of(byte[] top, Lattice lattice, SubstrateConfig substrate) {
         List<SiteConfig> sites = substrate.sites();
         double[] below = new double[Species.FIRST_SITE + sites.size()];
         double[] beside = new double[below.length];
@@ -43,8 +43,10 @@ public final class SubstrateEnvironments {
         byte[] codes = new byte[top.length];
         for (int c = 0; c < top.length; c++) {
             double b = below[top[c]];
-            for (int i = 0; i < 4; i++) {
-                b += beside[top[lateral[4 * c + i]]];
+            for (int d = 0; d < lattice.coordination(); d++) {
+                if (lattice.dz(d) == 0) {
+                    b += beside[top[lattice.neighbourColumn(c, 0, d)]];
+                }
             }
             int code = codeOfBinding.computeIfAbsent(b, x -> codeOfBinding.size() + 1);
             if (code > MAX_ENVIRONMENTS) {

@@ -1,5 +1,6 @@
 package org.anodekmc.engine;
 
+import org.anodekmc.lattice.SimpleCubicLattice;
 import org.anodekmc.TestConfigs;
 import org.anodekmc.config.SimulationConfig;
 import org.anodekmc.model.RateModel;
@@ -51,7 +52,8 @@ class ElectrodeKineticsTest {
         double kT = Units.kT(298.15);
         double alphaN = eta > 0 ? 0.5 : -1.5;
         // hold η long enough for about IONS transfers at the rate the target kinetics predict
-        double ionsPerSecond = TARGET_J0 * 1e-3 * 48 * 48 * RateModel.siteArea(zincStep(0, 1, 298.15).metal())
+        double ionsPerSecond = TARGET_J0 * 1e-3 * 48 * 48 * RateModel.siteArea(new SimpleCubicLattice(1, 1, 1),
+                zincStep(0, 1, 298.15).metal())
                 / (2 * Units.ELEMENTARY_CHARGE) * Math.exp(alphaN * eta / kT);
         double window = IONS / ionsPerSecond;
         Simulation sim = new Simulation(zincStep(eta, window, 298.15), null);
@@ -85,8 +87,8 @@ class ElectrodeKineticsTest {
     @Test
     void exchangeCurrentFollowsArrheniusWithTheActivationEnergyOfZnSO4() {
         // 52.2 kJ/mol: j0 falls by exp(52200/8.314·(1/243.15 − 1/298.15)) = 117 from 25 °C to −30 °C
-        double warm = new RateModel(zincStep(0, 1, 298.15), 6, new double[]{0}).k0();
-        double cold = new RateModel(zincStep(0, 1, 243.15), 6, new double[]{0}).k0();
+        double warm = new RateModel(zincStep(0, 1, 298.15), new SimpleCubicLattice(1, 1, 1), new double[]{0}).k0();
+        double cold = new RateModel(zincStep(0, 1, 243.15), new SimpleCubicLattice(1, 1, 1), new double[]{0}).k0();
         assertEquals(117.0, warm / cold, 1.5);
     }
 }

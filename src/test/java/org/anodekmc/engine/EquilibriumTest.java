@@ -93,7 +93,7 @@ class EquilibriumTest {
     void surfaceDiffusionKeepsTheBoltzmannDistribution(String law) {
         Simulation sim = surface(0.0, true, law, 12);
         long[] c = sample(sim, 500_000, 5_000, 600);
-        assertTrue(sim.hops() > sim.reductions(), "hops must dominate for this test to mean anything");
+        assertTrue(sim.count("hops") > sim.reductions(), "hops must dominate for this test to mean anything");
         assertEquals(boltzmann(), c[0] / (double) c[1], 0.12 * boltzmann(), "adatoms " + java.util.Arrays.toString(c));
         assertEquals(boltzmann(), c[2] / (double) c[3], 0.12 * boltzmann(), "vacancies " + java.util.Arrays.toString(c));
     }

@@ -20,7 +20,7 @@ class EventCatalogTest {
         double[] rates = {1.0, 2.5, 0.3, 7.0, 0.05, 1.7};
         byte[] groups = {0, 0, 1, 1, 2, 2};
         int eventsPerSite = 2;
-        EventCatalog catalog = new EventCatalog(eventsPerSite, rates, groups);
+        EventCatalog catalog = new EventCatalog(eventsPerSite, rates, groups, 3);
         catalog.setGroupFactor(1, 3.0);
         catalog.setGroupFactor(2, 0.4);
         int sites = 20;
@@ -59,7 +59,7 @@ class EventCatalogTest {
     @Test
     void removingAndReaddingKeepsTotalsExact() {
         double[] rates = {1.0, 2.0};
-        EventCatalog catalog = new EventCatalog(1, rates, new byte[]{0, 1});
+        EventCatalog catalog = new EventCatalog(1, rates, new byte[]{0, 1}, 2);
         int a = catalog.openSlot(3);
         int b = catalog.openSlot(4);
         catalog.setClass(a, 0, 0);
@@ -83,7 +83,7 @@ class EventCatalogTest {
     void agreesWithAReferenceMapThroughGrowthAndShrinking() {
         double[] rates = {1.0, 2.0, 0.5};
         int eventsPerSite = 3;
-        EventCatalog catalog = new EventCatalog(eventsPerSite, rates, new byte[]{0, 0, 1});
+        EventCatalog catalog = new EventCatalog(eventsPerSite, rates, new byte[]{0, 0, 1}, 2);
         Map<Long, Integer> reference = new HashMap<>();
         UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(7L);
         for (int step = 0; step < 300_000; step++) {

@@ -44,10 +44,10 @@ class AdatomHopRateTest {
                 """.formatted(metalLayers, hostTerrace, law, BOND)));
         assertEquals(Simulation.Stop.TARGET, sim.advance(Double.POSITIVE_INFINITY, 1, Long.MAX_VALUE));
         double landed = sim.time();
-        long hopsBefore = sim.hops();
+        long hopsBefore = sim.count("hops");
         sim.advance(landed + WATCH, 2, Long.MAX_VALUE);
         assertEquals(1, sim.netIons(), "a second ion arrived: choose another seed");
         double expected = 4 * 1e13 * Math.exp(-barrier / Units.kT(298.15)) * WATCH;
-        assertEquals(expected, sim.hops() - hopsBefore, 0.03 * expected, law);
+        assertEquals(expected, sim.count("hops") - hopsBefore, 0.03 * expected, law);
     }
 }

@@ -1,0 +1,78 @@
+package org.anodekmc.engine;
+
+import org.anodekmc.model.RateModel;
+import org.anodekmc.model.Species;
+
+/**
+ * Hops listed one event per direction: for a law whose rate depends on the target's binding (metropolis). A hop's
+ * rate changes whenever its target's surroundings do, so a change reaches the hops into its empty neighbours and the
+ * second-shell hops into the site itself.
+ */
+final class DirectionalHops extends Hops {
+    private final int classBase;
+    private int firstEvent;
+
+    DirectionalHops(LatticeState state, EventIndex events, RateModel rates, DeadMetal deadMetal, int directions,
+                    RateClasses classes) {
+        super(state, events, rates, deadMetal, directions);
+        int group = classes.newGroup();
+        classBase = classes.size();
+        for (int h = 0; h < rates.hopClassCount(); h++) {
+            classes.add(rates.hopRate(h), group);
+        }
+    }
+
+    @Override
+    public int eventsPerSite() {
+        return directions;
+    }
+
+    @Override
+    public void placedAt(int first) {
+        firstEvent = first;
+    }
+
+    @Override
+    public int eventClass(byte species, int signature, int site, int direction) {
+        if (species != Species.METAL) {
+            return NONE;
+        }
+        int cls = hopClass(signature, site, direction);
+        return cls == NONE ? NONE : classBase + cls;
+    }
+
+    @Override
+    public boolean execute(int site, int direction) {
+        return move(site, direction);
+    }
+
+    @Override
+    public boolean reachesBeyondFirstShell() {
+        return true;
+    }
+
+    /** Hops into an empty neighbour of the changed site see its binding, which just changed. */
+    @Override
+    public void refreshThrough(int neighbour, int changed) {
+        if (state.species(neighbour) != Species.EMPTY) {
+            return;
+        }
+        for (int d = 0; d < directions; d++) {
+            int source = lattice.neighbour(neighbour, lattice.reverse(d));
+            if (state.inDepositLayers(source) && source != changed && state.species(source) == Species.METAL) {
+                events.setEvent(source, firstEvent + d, eventClass(Species.METAL, state.signature(source), source, d));
+            }
+        }
+    }
+
+    /** Second-shell hops into the changed site come from atoms that are not its first-shell neighbours. */
+    @Override
+    public void refreshReaching(int changed) {
+        for (int d = state.coordination; d < directions; d++) {
+            int source = lattice.neighbour(changed, lattice.reverse(d));
+            if (state.inDepositLayers(source) && state.species(source) == Species.METAL) {
+                events.setEvent(source, firstEvent + d, eventClass(Species.METAL, state.signature(source), source, d));
+            }
+        }
+    }
+}

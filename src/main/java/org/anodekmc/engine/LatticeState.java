@@ -1,0 +1,223 @@
+package org.anodekmc.engine;
+
+import org.anodekmc.lattice.Lattice;
+import org.anodekmc.model.Species;
+
+/**
+ * What occupies each site, packed, with the bookkeeping that lets rules and observers read the deposit without
+ * scanning it. Every change of a site goes through {@link #setSpecies} or {@link #relabel}, which keep all of it.
+ *
+ * <p>Two bytes per site: the species in the low four bits; then one bit per first-shell direction, set when the
+ * neighbour that way is metal (their number is the neighbour count, and an event visits only the neighbours that
+ * matter instead of testing all of them); then, on the first layer above the substrate, the substrate environment
+ * code (what the substrate binds there). Everything a site's rates depend on is in its own cell: in a large box each
+ * further array read per site is a further cache miss.
+ */
+final class LatticeState {
+    static final int NONE = -1;
+    private static final int SPECIES_BITS = 0x0F;
+    private static final int NEIGHBOUR_SHIFT = 4;
+    /** Bits of a cell. */
+    private static final int CELL_BITS = 16;
+
+    /** Told when a site above the substrate fills with metal or empties (after its cell changed). */
+    interface Watcher {
+        void filled(int site);
+
+        void emptied(int site);
+    }
+
+    final Lattice lattice;
+    /** First layer above the substrate. */
+    final int surfaceZ;
+    /** Highest layer; a metal atom there fills the box. */
+    final int topZ;
+    final int coordination;
+    final int columns;
+    /** Site numbers of the first layer above the substrate: [surfaceLayerStart, surfaceLayerEnd). */
+    final int surfaceLayerStart;
+    final int surfaceLayerEnd;
+    /** First site of the highest layer. */
+    final int topLayerStart;
+    /** All first-shell directions, as bits. */
+    final int firstShellBits;
+    /** The first-shell directions that go up, and those that go down (into the substrate from the first layer). */
+    final int upBits;
+    final int downBits;
+    /** Signatures at or above it lie on the first layer above the substrate (neighbour counts 0..coordination). */
+    final int signatureStride;
+    private final int environmentShift;
+
+    final short[] cells;
+    /**
+     * Metal atoms in each layer, which give the highest point of the deposit without a scan. A column's top is found
+     * from there downwards when asked for (by the flux-fixing supplies, once per arrival): keeping it per column
+     * would cost a cache miss per event in a large box.
+     */
+    final int[] metalInLayer;
+    int highestTop;
+    /**
+     * Lowest z of each column that is not metal: the column is solid metal from the substrate up to below it. Kept
+     * only for the connectivity rule (empty array without it).
+     */
+    final int[] columnSolid;
+    /** Atoms of the deposit, live and dead. */
+    long metalAtoms;
+    /** Atoms cut off from the substrate ({@link Species#DEAD}). */
+    long deadAtoms;
+    boolean boxFull;
+    private Watcher watcher;
+
+    /**
+     * @param top          species of the top substrate layer by column
+     * @param environments substrate environment code of each column's first-layer site (1 or more)
+     */
+    LatticeState(Lattice lattice, int substrateLayers, byte[] top, byte[] environments, boolean keepSolidColumns) {
+        this.lattice = lattice;
+        surfaceZ = substrateLayers;
+        topZ = lattice.sizeZ() - 1;
+        coordination = lattice.coordination();
+        columns = lattice.columns();
+        surfaceLayerStart = lattice.site(0, surfaceZ);
+        surfaceLayerEnd = surfaceLayerStart + columns;
+        topLayerStart = lattice.site(0, topZ);
+        firstShellBits = (1 << coordination) - 1;
+        int up = 0;
+        int down = 0;
+        for (int d = 0; d < coordination; d++) {
+            up |= lattice.dz(d) > 0 ? 1 << d : 0;
+            down |= lattice.dz(d) < 0 ? 1 << d : 0;
+        }
+        upBits = up;
+        downBits = down;
+        signatureStride = coordination + 1;
+        environmentShift = NEIGHBOUR_SHIFT + coordination;
+        int environmentCodes = 0;
+        for (byte e : environments) {
+            environmentCodes = Math.max(environmentCodes, e);
+        }
+        if (environmentCodes >= 1 << (CELL_BITS - environmentShift)) {
+            throw new IllegalArgumentException("the substrate's " + environmentCodes + " first-layer environments do not "
+                    + "fit a " + CELL_BITS + "-bit cell beside " + coordination + " neighbour bits");
+        }
+        cells = new short[lattice.sites()];
+        metalInLayer = new int[lattice.sizeZ()];
+        columnSolid = new int[keepSolidColumns ? columns : 0];
+        java.util.Arrays.fill(columnSolid, surfaceZ);
+        for (int c = 0; c < columns; c++) {
+            for (int z = 0; z < surfaceZ - 1; z++) {
+                cells[lattice.site(c, z)] = Species.HOST;
+            }
+            cells[lattice.site(c, surfaceZ - 1)] = top[c];
+            cells[lattice.site(c, surfaceZ)] = (short) (environments[c] << environmentShift);
+        }
+        highestTop = surfaceZ - 1;
+    }
+
+    void watch(Watcher w) {
+        watcher = w;
+    }
+
+    byte species(int site) {
+        return (byte) (cells[site] & SPECIES_BITS);
+    }
+
+    /** Bit d set when the first-shell neighbour in direction d is metal. */
+    int metalNeighbours(int site) {
+        return (cells[site] >> NEIGHBOUR_SHIFT) & firstShellBits;
+    }
+
+    /** The site's neighbour count, plus the substrate environment below it on the first layer (site above the substrate). */
+    int signature(int site) {
+        return Integer.bitCount(metalNeighbours(site)) + signatureStride * ((cells[site] & 0xFFFF) >>> environmentShift);
+    }
+
+    /** First-shell directions of a site that lead to empty sites of the deposit layers (none below the substrate or above the box). */
+    int emptyNeighbours(int site) {
+        return firstShellBits & ~metalNeighbours(site) & ~(site < surfaceLayerEnd ? downBits : 0)
+                & ~(site >= topLayerStart ? upBits : 0);
+    }
+
+    /** Above the substrate and inside the box (neighbour numbers outside it are not sites of the deposit). */
+    boolean inDepositLayers(int site) {
+        return site >= surfaceLayerStart && site < cells.length;
+    }
+
+    /** Highest occupied z of a column (the top substrate layer if the column holds no metal). */
+    int columnTop(int column) {
+        int z = highestTop;
+        while (z >= surfaceZ && species(lattice.site(column, z)) == Species.EMPTY) {
+            z--;
+        }
+        return z;
+    }
+
+    /** A first-shell neighbour of the site is live metal. */
+    boolean livingNeighbour(int site) {
+        for (int rest = metalNeighbours(site); rest != 0; rest &= rest - 1) {
+            if (species(lattice.neighbour(site, Integer.numberOfTrailingZeros(rest))) == Species.METAL) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Fills a site above the substrate with live metal or empties it. */
+    void setSpecies(int site, byte value) {
+        cells[site] = (short) ((cells[site] & ~SPECIES_BITS) | value);
+        boolean metal = value == Species.METAL;
+        for (int d = 0; d < coordination; d++) {
+            int n = lattice.neighbour(site, d);
+            if (inDepositLayers(n)) {
+                int bit = 1 << (NEIGHBOUR_SHIFT + lattice.reverse(d));
+                cells[n] = (short) (metal ? cells[n] | bit : cells[n] & ~bit);
+            }
+        }
+        metalAtoms += metal ? 1 : -1;
+        int z = lattice.z(site);
+        metalInLayer[z] += metal ? 1 : -1;
+        if (metal) {
+            highestTop = Math.max(highestTop, z);
+            boxFull |= z == topZ;
+        } else {
+            while (highestTop >= surfaceZ && metalInLayer[highestTop] == 0) {
+                highestTop--;
+            }
+        }
+        if (columnSolid.length > 0) {
+            updateColumnSolid(lattice.column(site), z, value);
+        }
+        if (watcher != null) {
+            if (metal) {
+                watcher.filled(site);
+            } else {
+                watcher.emptied(site);
+            }
+        }
+    }
+
+    /** Turns live metal dead or dead metal live (neighbour bits stay: both bind alike). */
+    void relabel(int site, byte value) {
+        cells[site] = (short) ((cells[site] & ~SPECIES_BITS) | value);
+        deadAtoms += value == Species.DEAD ? 1 : -1;
+        updateColumnSolid(lattice.column(site), lattice.z(site), value);
+    }
+
+    /** Keeps {@link #columnSolid} for the connectivity rule (the only one that reads it). */
+    private void updateColumnSolid(int column, int z, byte value) {
+        if (value != Species.METAL) {
+            columnSolid[column] = Math.min(columnSolid[column], z);
+        } else if (z == columnSolid[column]) {
+            int solid = z + 1;
+            while (solid <= topZ && species(lattice.site(column, solid)) == Species.METAL) {
+                solid++;
+            }
+            columnSolid[column] = solid;
+        }
+    }
+
+    /** Bytes held: the cells, the per-layer counts and, with the connectivity rule, the solid column heights. */
+    long bytes() {
+        return 2L * cells.length + 4L * (columnSolid.length + metalInLayer.length);
+    }
+}
