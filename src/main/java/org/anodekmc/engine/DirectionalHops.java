@@ -42,6 +42,13 @@ final class DirectionalHops extends Hops {
     }
 
     @Override
+    public void eventClasses(byte species, int signature, int site, int[] into, int from) {
+        for (int d = 0; d < directions; d++) {
+            into[from + d] = eventClass(species, signature, site, d);
+        }
+    }
+
+    @Override
     public boolean execute(int site, int direction) {
         return move(site, direction);
     }

@@ -158,9 +158,11 @@ final class EventIndex {
         int[] classes = scratchClasses;
         boolean any = false;
         int signature = state.signature(site);
-        for (int k = 0; k < classes.length; k++) {
-            classes[k] = ownerOf[k].eventClass(sp, signature, site, localEvent[k]);
-            any |= classes[k] != NONE;
+        for (int i = 0, k = 0; i < processes.length; k += processes[i++].eventsPerSite()) {
+            processes[i].eventClasses(sp, signature, site, classes, k);
+        }
+        for (int cls : classes) {
+            any |= cls != NONE;
         }
         int slot = catalog.slotOf(site);
         if (slot == NONE) {

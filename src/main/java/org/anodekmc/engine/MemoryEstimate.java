@@ -1,10 +1,8 @@
 package org.anodekmc.engine;
 
 import org.anodekmc.config.ConfigException;
-import org.anodekmc.config.HopConfig;
 import org.anodekmc.config.LatticeConfig;
 import org.anodekmc.config.SimulationConfig;
-import org.anodekmc.config.SupplyConfig;
 import org.anodekmc.lattice.SimpleCubicLattice;
 
 import java.util.Locale;
@@ -38,21 +36,11 @@ public final class MemoryEstimate {
         LatticeConfig l = c.lattice();
         long columns = (long) l.sizeX() * l.sizeY();
         long sites = columns * l.sizeZ();
-        long catalogueSlot = 4L << EventCatalog.strideShift(eventsPerSite(c));
+        int eventsPerSite = Processes.eventsPerSite(c, new SimpleCubicLattice(4, 4, 4));
+        long catalogueSlot = 4L << EventCatalog.strideShift(eventsPerSite);
         long catalogue = (long) (columns * CATALOGUE_SLOTS_PER_COLUMN) * catalogueSlot;
         long frameBuffers = c.output().frames() > 0 ? 2 * (columns * (l.sizeZ() - l.substrateLayers()) + 7) / 8 : 0;
         return BASE_BYTES + 2 * sites + catalogue + OTHER_BYTES_PER_COLUMN * columns + frameBuffers;
-    }
-
-    /** Events a site can own in the catalogue: its reduction or oxidation, and its hops (or one hop attempt). */
-    private static int eventsPerSite(SimulationConfig c) {
-        HopConfig hops = c.hops();
-        int redox = c.supply().mode().equals(SupplyConfig.KINETIC) ? 1 : 0;
-        if (!hops.enabled()) {
-            return redox;
-        }
-        boolean attempts = hops.law().equals(HopConfig.BOND_COUNTING);
-        return redox + (attempts ? 1 : new SimpleCubicLattice(4, 4, 4).hopDirections(hops.secondShell()));
     }
 
     /**

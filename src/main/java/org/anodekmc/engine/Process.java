@@ -14,6 +14,16 @@ interface Process {
     int eventClass(byte species, int signature, int site, int event);
 
     /**
+     * Writes the classes of all the site's events of this process into {@code into} from {@code from} on (one call per
+     * site and process, so that the loop over its events runs inside the process).
+     */
+    default void eventClasses(byte species, int signature, int site, int[] into, int from) {
+        for (int event = 0; event < eventsPerSite(); event++) {
+            into[from + event] = eventClass(species, signature, site, event);
+        }
+    }
+
+    /**
      * Carries an event out, changing the state and refreshing the events around it; false if it is refused (a
      * self-transition of the Markov chain, which leaves the dynamics exact).
      */

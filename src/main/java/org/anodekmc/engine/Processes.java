@@ -1,7 +1,9 @@
 package org.anodekmc.engine;
 
+import org.anodekmc.config.HopConfig;
 import org.anodekmc.config.SimulationConfig;
-import org.anodekmc.model.RateModel;
+import org.anodekmc.config.SupplyConfig;
+import org.anodekmc.lattice.Lattice;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -19,7 +21,12 @@ final class Processes {
         /** One hop attempt per atom: the bond-counting law. */
         ATTEMPT_HOPS,
         /** Reduction and oxidation at their own rates: the kinetic supply mode. */
-        REDOX
+        REDOX;
+
+        /** Events a site owns under this type (what its process's {@link Process#eventsPerSite} returns). */
+        int eventsPerSite(SimulationConfig config, Lattice lattice) {
+            return this == DIRECTIONAL_HOPS ? lattice.hopDirections(config.hops().secondShell()) : 1;
+        }
     }
 
     /** The counters of all process types, in the order of the time series' columns. */
@@ -29,14 +36,20 @@ final class Processes {
     }
 
     /** The types a config runs. */
-    static Set<Type> active(SimulationConfig config, RateModel rates, boolean redoxKinetics) {
+    static Set<Type> active(SimulationConfig config) {
         Set<Type> types = EnumSet.noneOf(Type.class);
         if (config.hops().enabled()) {
-            types.add(rates.hopRateDependsOnTarget() ? Type.DIRECTIONAL_HOPS : Type.ATTEMPT_HOPS);
+            // the bond-counting law's rate depends only on the mover, which one attempt per atom can represent
+            types.add(config.hops().law().equals(HopConfig.BOND_COUNTING) ? Type.ATTEMPT_HOPS : Type.DIRECTIONAL_HOPS);
         }
-        if (redoxKinetics) {
+        if (config.supply().mode().equals(SupplyConfig.KINETIC)) {
             types.add(Type.REDOX);
         }
         return types;
+    }
+
+    /** Events a site can own in a run of this config, over all its processes. */
+    static int eventsPerSite(SimulationConfig config, Lattice lattice) {
+        return active(config).stream().mapToInt(t -> t.eventsPerSite(config, lattice)).sum();
     }
 }

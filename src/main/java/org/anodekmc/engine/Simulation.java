@@ -51,6 +51,8 @@ public final class Simulation {
     private final ElectrolyteReach reach;
     /** Reduction and oxidation site by site (redox kinetics only, else null). */
     private final Redox redox;
+    /** The process types this simulation runs. */
+    private final java.util.Set<Processes.Type> processTypes;
     /** Starts of the cycling protocol's steps so far (empty under other control). */
     private final java.util.List<StepStart> stepStarts = new java.util.ArrayList<>();
     /** Where arriving ions land when the supply fixes the flux; null in the kinetic mode. */
@@ -116,8 +118,9 @@ public final class Simulation {
         // Rate groups are declared as the processes are built (hops, then reductions and oxidations), a site's
         // events laid out as they are registered (redox, then hops); together they fix what a random number picks.
         RateClasses classes = new RateClasses();
-        java.util.Set<Processes.Type> types = Processes.active(config, rates, redoxKinetics);
-        int hopDirections = lattice.hopDirections(config.hops().secondShell());
+        java.util.Set<Processes.Type> types = Processes.active(config);
+        processTypes = types;
+        int hopDirections = Processes.Type.DIRECTIONAL_HOPS.eventsPerSite(config, lattice);
         Process hops = types.contains(Processes.Type.DIRECTIONAL_HOPS)
                 ? new DirectionalHops(state, index, rates, deadMetal, hopDirections, classes)
                 : types.contains(Processes.Type.ATTEMPT_HOPS)
@@ -219,6 +222,11 @@ public final class Simulation {
         }
         control.transfer(electrons, time);
         logStepStart();
+    }
+
+    /** The process types this simulation runs (for tests). */
+    java.util.Set<Processes.Type> processTypes() {
+        return java.util.Collections.unmodifiableSet(processTypes);
     }
 
     /** Sets the species of a site above the substrate and updates its events, as an event would (tests build states with it). */
