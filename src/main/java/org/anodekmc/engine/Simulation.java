@@ -10,6 +10,7 @@ import org.anodekmc.model.RateModel;
 import org.anodekmc.model.SiteEnergetics;
 import org.anodekmc.model.Species;
 import org.anodekmc.model.SubstrateEnvironments;
+import org.anodekmc.state.Deposit;
 import org.anodekmc.units.Units;
 import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.apache.commons.rng.core.RandomProviderDefaultState;
@@ -27,7 +28,7 @@ import java.io.IOException;
  * of their first-shell neighbours (whose binding changed) and the hops that lead into those neighbours (whose target
  * binding or support changed).
  */
-public final class Simulation {
+public final class Simulation implements Deposit {
     /** Why {@link #advance} returned. */
     public enum Stop { TARGET, BOX_FULL, STALLED, PROTOCOL_DONE }
 
@@ -744,6 +745,7 @@ public final class Simulation {
 
     // ---------------------------------------------------------------- read access for observers
 
+    @Override
     public Lattice lattice() {
         return lattice;
     }
@@ -752,30 +754,23 @@ public final class Simulation {
         return rates;
     }
 
+    @Override
     public byte species(int site) {
         return speciesAt(site);
     }
 
-    /** First layer above the substrate (the number of substrate layers). */
+    @Override
     public int surfaceZ() {
         return surfaceZ;
     }
 
-    /** Highest occupied z of a column (the top substrate layer if the column holds no metal). */
-    public int columnTop(int column) {
-        int z = highestTop;
-        while (z >= surfaceZ && speciesAt(lattice.site(column, z)) == Species.EMPTY) {
-            z--;
-        }
-        return z;
-    }
-
-    /** Highest occupied z of the whole box. */
+    @Override
     public int highestTop() {
         return highestTop;
     }
 
-    /** Metal and substrate first-shell neighbours of a site above the substrate. */
+    /** From the site's own cell (the metal-neighbour bits and the substrate environment code). */
+    @Override
     public int occupiedNeighbours(int site) {
         return energetics.occupied(signature(site));
     }
