@@ -126,6 +126,8 @@ public final class Simulation implements Deposit {
     private final boolean redoxKinetics;
     /** Where arriving ions land when the supply fixes the flux; null in the kinetic mode. */
     private final IonSupply supply;
+    /** {@link #relativeReductionRate(int)} for the supply, made once (a method reference per arrival would allocate). */
+    private final java.util.function.IntToDoubleFunction relativeReductionRate = this::relativeReductionRate;
     /** Rate of arrivals over the whole box, 1/s (0 in the kinetic mode). */
     private final double arrivalRate;
     private final ElectrochemicalControl control;
@@ -429,7 +431,7 @@ public final class Simulation implements Deposit {
 
     /** An ion from a flux-fixing supply is reduced where the supply lands it. */
     private void arrive() {
-        int site = supply.land(this, rng);
+        int site = supply.land(this, relativeReductionRate, rng);
         if (site < 0) {
             boxFull = true;
             return;

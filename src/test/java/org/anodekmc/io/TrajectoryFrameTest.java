@@ -47,10 +47,11 @@ class TrajectoryFrameTest {
         Simulation sim = new Simulation(CyclingRunTest.cycling(2), null);
         Path file = tmp.resolve("trajectory.bin");
         List<Snapshot> written = new ArrayList<>();
-        try (TrajectoryWriter writer = new TrajectoryWriter(file, sim)) {
+        try (TrajectoryWriter writer = new TrajectoryWriter(file, sim, sim.rates().latticeConstant())) {
             for (int f = 0; f < FRAMES; f++) {
                 sim.advance(Double.POSITIVE_INFINITY, Long.MAX_VALUE, f * EVENTS_PER_FRAME);
-                writer.write(sim);
+                writer.write(sim, new TrajectoryReader.FrameInfo(sim.time(), sim.eta(), sim.chargeMAhPerCm2(),
+                        sim.events()));
                 written.add(Snapshot.of(sim));
             }
         }
