@@ -1,7 +1,6 @@
 package org.anodekmc.io;
 
 import org.anodekmc.lattice.Lattice;
-import org.anodekmc.lattice.SimpleCubicLattice;
 import org.anodekmc.model.Species;
 import org.anodekmc.state.Deposit;
 
@@ -11,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -60,10 +60,10 @@ public final class TrajectoryReader implements Closeable {
         try {
             ByteBuffer head = read(0, 8 + 4 * 4 + 8);
             long magic = head.getLong();
-            if (magic != Trajectory.MAGIC && magic != Trajectory.MAGIC_1) {
+            if (magic != Trajectory.MAGIC && magic != Trajectory.MAGIC_2 && magic != Trajectory.MAGIC_1) {
                 throw new IllegalArgumentException(file + " is not an anodekmc trajectory file");
             }
-            withDead = magic == Trajectory.MAGIC;
+            withDead = magic != Trajectory.MAGIC_1;
             sizeX = head.getInt();
             sizeY = head.getInt();
             sizeZ = head.getInt();
@@ -75,11 +75,25 @@ public final class TrajectoryReader implements Closeable {
                 throw new IllegalArgumentException(file + " has a corrupt header (box " + sizeX + " x " + sizeY
                         + " x " + sizeZ + ", " + surfaceZ + " substrate layers)");
             }
+            String type = Trajectory.FORMAT_2_LATTICE;
+            if (magic == Trajectory.MAGIC) {
+                int length = read(position, 1).get() & 0xFF;
+                if (length == 0 || length > Trajectory.MAX_LATTICE_TYPE) {
+                    throw new IllegalArgumentException(file + " has a corrupt header (a lattice type of " + length
+                            + " characters)");
+                }
+                type = StandardCharsets.US_ASCII.decode(read(position + 1, length)).toString();
+                position += 1 + length;
+            }
             if (position + (long) sizeX * sizeY > channel.size()) {
                 throw new IllegalArgumentException(file + " is truncated: it ends inside its header");
             }
             layers = sizeZ - surfaceZ;
-            lattice = new SimpleCubicLattice(sizeX, sizeY, sizeZ);
+            try {
+                lattice = Lattice.of(type, sizeX, sizeY, sizeZ);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file + ": " + e.getMessage());
+            }
             substrate = new byte[sizeX * sizeY];
             read(position, substrate.length).get(substrate);
             position += substrate.length;

@@ -36,6 +36,9 @@ public final class TrajectoryWriter implements Closeable {
             out.writeInt(lattice.sizeZ());
             out.writeInt(deposit.surfaceZ());
             out.writeDouble(latticeConstant);
+            byte[] type = lattice.type().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            out.writeByte(type.length);
+            out.write(type);
             for (int c = 0; c < lattice.columns(); c++) {
                 out.writeByte(deposit.species(lattice.site(c, deposit.surfaceZ() - 1)));
             }

@@ -7,12 +7,17 @@ import org.anodekmc.state.Deposit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A frame read back from a trajectory is the deposit the engine held when the frame was written. */
@@ -58,6 +63,7 @@ class TrajectoryFrameTest {
         boolean sawDead = false;
         try (TrajectoryReader reader = new TrajectoryReader(file)) {
             assertEquals(FRAMES, reader.frames());
+            assertEquals("sc", reader.lattice().type());
             for (int f = 0; f < FRAMES; f++) {
                 Snapshot read = Snapshot.of(reader.frame(f));
                 Snapshot expected = written.get(f);
@@ -72,5 +78,46 @@ class TrajectoryFrameTest {
         }
         assertTrue(sawDead, "some frame holds dead metal");
         assertTrue(written.get(FRAMES - 1).highestTop() > sim.surfaceZ(), "the deposit grew beyond one layer");
+    }
+
+    /** A header of the given format and lattice type, and no frames: 2 × 2 columns, 2 layers above 1 substrate layer. */
+    private Path header(long magic, String latticeType) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeLong(magic);
+            for (int v : new int[]{2, 2, 3, 1}) {
+                out.writeInt(v);
+            }
+            out.writeDouble(3.0);
+            if (latticeType != null) {
+                out.writeByte(latticeType.length());
+                out.writeBytes(latticeType);
+            }
+            out.write(new byte[]{2, 3, 2, 2});
+        }
+        return Files.write(tmp.resolve("header.bin"), bytes.toByteArray());
+    }
+
+    @Test
+    void theHeaderNamesTheLatticeAndOlderFormatsReadAsSimpleCubic() throws IOException {
+        try (TrajectoryReader reader = new TrajectoryReader(header(Trajectory.MAGIC, "sc"))) {
+            assertEquals("sc", reader.lattice().type());
+            assertEquals(0, reader.frames());
+            assertEquals(3, reader.substrate(1));
+        }
+        try (TrajectoryReader reader = new TrajectoryReader(header(Trajectory.MAGIC_2, null))) {
+            assertEquals("sc", reader.lattice().type());
+            assertEquals(3, reader.substrate(1));
+        }
+    }
+
+    @Test
+    void anUnknownOrGarbledLatticeTypeIsNamed() throws IOException {
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> new TrajectoryReader(header(Trajectory.MAGIC, "hcp")).close());
+        assertTrue(unknown.getMessage().contains("unknown lattice type 'hcp'"), unknown.getMessage());
+        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
+                () -> new TrajectoryReader(header(Trajectory.MAGIC, "")).close());
+        assertTrue(empty.getMessage().contains("corrupt header (a lattice type of 0 characters)"), empty.getMessage());
     }
 }

@@ -122,6 +122,11 @@ final class RunDeposit implements Closeable {
         return names.size();
     }
 
+    /** Where the atoms of this run's lattice sit. */
+    Coordinates coordinates() {
+        return new Coordinates(trajectory.lattice(), trajectory.latticeConstant());
+    }
+
     Frame frame(int index) {
         return new Frame(index, trajectory.info(index), trajectory.frame(index));
     }
@@ -138,24 +143,23 @@ final class RunDeposit implements Closeable {
             this.deposit = deposit;
         }
 
-        /** Species code at site (x, y, z), z = 0 being the bottom substrate layer; dead metal is metal here. */
-        byte species(int x, int y, int z) {
-            Lattice lattice = deposit.lattice();
-            byte code = deposit.species(lattice.site(lattice.columnAt(x, y), z));
+        /** Species code of a site; dead metal is metal here. */
+        byte species(int site) {
+            byte code = deposit.species(site);
             return Species.isDeposit(code) ? Species.METAL : code;
         }
 
-        /** Visits every substrate site and metal atom, z slowest and x fastest; empty sites are skipped. */
+        /** Sites of the box; they are numbered layer by layer from the bottom, x fastest ({@link Lattice}). */
+        int sites() {
+            return deposit.lattice().sites();
+        }
+
+        /** Visits every substrate site and metal atom in the order of their numbers; empty sites are skipped. */
         void forEachAtom(AtomVisitor visitor) throws IOException {
-            Lattice lattice = deposit.lattice();
-            for (int z = 0; z < lattice.sizeZ(); z++) {
-                for (int y = 0; y < lattice.sizeY(); y++) {
-                    for (int x = 0; x < lattice.sizeX(); x++) {
-                        byte code = species(x, y, z);
-                        if (code != Species.EMPTY) {
-                            visitor.atom(code, x, y, z);
-                        }
-                    }
+            for (int site = 0; site < sites(); site++) {
+                byte code = species(site);
+                if (code != Species.EMPTY) {
+                    visitor.atom(code, site);
                 }
             }
         }
@@ -167,7 +171,7 @@ final class RunDeposit implements Closeable {
     }
 
     interface AtomVisitor {
-        void atom(byte species, int x, int y, int z) throws IOException;
+        void atom(byte species, int site) throws IOException;
     }
 
     @Override
