@@ -333,12 +333,12 @@ public final class RunExecutor {
         }
     }
 
-    /** Size distribution of the nuclei at the row of the η peak (galvanostatic runs), and at the end. */
     /** The header of the trajectory frame of the simulation's present state. */
     private static TrajectoryReader.FrameInfo frameInfo(Simulation sim) {
         return new TrajectoryReader.FrameInfo(sim.time(), sim.eta(), sim.chargeMAhPerCm2(), sim.events());
     }
 
+    /** Size distribution of the nuclei at the row of the η peak (galvanostatic runs), and at the end. */
     private static void writeIslands(Path file, RecordedRows rows, NucleationAnalysis nucleation, Sample last) {
         try (CsvWriter out = new CsvWriter(file, "moment", "time_s", "nucleus", "atoms", "footprint_sites",
                 "radius_nm")) {
