@@ -143,15 +143,6 @@ final class LatticeState {
         return site >= surfaceLayerStart && site < cells.length;
     }
 
-    /** Highest occupied z of a column (the top substrate layer if the column holds no metal). */
-    int columnTop(int column) {
-        int z = highestTop;
-        while (z >= surfaceZ && species(lattice.site(column, z)) == Species.EMPTY) {
-            z--;
-        }
-        return z;
-    }
-
     /** A first-shell neighbour of the site is live metal. */
     boolean livingNeighbour(int site) {
         for (int rest = metalNeighbours(site); rest != 0; rest &= rest - 1) {

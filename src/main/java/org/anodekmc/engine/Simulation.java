@@ -8,6 +8,7 @@ import org.anodekmc.model.RateModel;
 import org.anodekmc.model.SiteEnergetics;
 import org.anodekmc.model.Species;
 import org.anodekmc.model.SubstrateEnvironments;
+import org.anodekmc.state.Deposit;
 import org.anodekmc.units.Units;
 import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.apache.commons.rng.core.RandomProviderDefaultState;
@@ -25,7 +26,7 @@ import java.io.IOException;
  * of their first-shell neighbours (whose binding changed) and the hops that lead into those neighbours (whose target
  * binding or support changed).
  */
-public final class Simulation {
+public final class Simulation implements Deposit {
     /** Why {@link #advance} returned. */
     public enum Stop { TARGET, BOX_FULL, STALLED, PROTOCOL_DONE }
 
@@ -57,6 +58,8 @@ public final class Simulation {
     private final java.util.List<StepStart> stepStarts = new java.util.ArrayList<>();
     /** Where arriving ions land when the supply fixes the flux; null in the kinetic mode. */
     private final IonSupply supply;
+    /** {@link #relativeReductionRate(int)} for the supply, made once (a method reference per arrival would allocate). */
+    private final java.util.function.IntToDoubleFunction relativeReductionRate = this::relativeReductionRate;
     /** Rate of arrivals over the whole box, 1/s (0 in the kinetic mode). */
     private final double arrivalRate;
     private final ElectrochemicalControl control;
@@ -247,7 +250,7 @@ public final class Simulation {
 
     /** An ion from a flux-fixing supply is reduced where the supply lands it. */
     private void arrive() {
-        int site = supply.land(this, rng);
+        int site = supply.land(this, relativeReductionRate, rng);
         if (site < 0) {
             state.boxFull = true;
             return;
@@ -262,6 +265,7 @@ public final class Simulation {
 
     // ---------------------------------------------------------------- read access for observers
 
+    @Override
     public Lattice lattice() {
         return lattice;
     }
@@ -270,26 +274,23 @@ public final class Simulation {
         return rates;
     }
 
+    @Override
     public byte species(int site) {
         return state.species(site);
     }
 
-    /** First layer above the substrate (the number of substrate layers). */
+    @Override
     public int surfaceZ() {
         return state.surfaceZ;
     }
 
-    /** Highest occupied z of a column (the top substrate layer if the column holds no metal). */
-    public int columnTop(int column) {
-        return state.columnTop(column);
-    }
-
-    /** Highest occupied z of the whole box. */
+    @Override
     public int highestTop() {
         return state.highestTop;
     }
 
-    /** Metal and substrate first-shell neighbours of a site above the substrate. */
+    /** From the site's own cell (the metal-neighbour bits and the substrate environment code). */
+    @Override
     public int occupiedNeighbours(int site) {
         return energetics.occupied(state.signature(site));
     }

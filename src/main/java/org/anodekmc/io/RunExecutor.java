@@ -86,10 +86,11 @@ public final class RunExecutor {
                 options.checkpoints(), wallStart, 0);
         Simulation.Stop stop;
         try (CsvWriter series = new CsvWriter(run.file(RunFolder.TIMESERIES), Sample.COLUMNS);
-             TrajectoryWriter trajectory = new TrajectoryWriter(run.file(RunFolder.TRAJECTORY), sim)) {
+             TrajectoryWriter trajectory = new TrajectoryWriter(run.file(RunFolder.TRAJECTORY), sim,
+                     sim.rates().latticeConstant())) {
             session.recorded.add(Sample.of(sim, null), series);
             if (session.frames > 0) {
-                trajectory.write(sim);
+                trajectory.write(sim, frameInfo(sim));
             }
             stop = session.loop(series, trajectory, options.stopRequested(), progress);
         }
@@ -195,7 +196,7 @@ public final class RunExecutor {
                 }
                 if (frames > 0 && (finished || schedule.reached(sim, nextFrame, frames))) {
                     nextFrame = schedule.lastReached(sim, nextFrame, frames) + 1;
-                    trajectory.write(sim);
+                    trajectory.write(sim, frameInfo(sim));
                 }
                 long now = System.nanoTime();
                 if (progress != null && (finished || now - lastReport > PROGRESS_INTERVAL_NANOS)) {
@@ -330,6 +331,11 @@ public final class RunExecutor {
             run.commit();
             return new Result(run.target(), stop, summary, nucleation);
         }
+    }
+
+    /** The header of the trajectory frame of the simulation's present state. */
+    private static TrajectoryReader.FrameInfo frameInfo(Simulation sim) {
+        return new TrajectoryReader.FrameInfo(sim.time(), sim.eta(), sim.chargeMAhPerCm2(), sim.events());
     }
 
     /** Size distribution of the nuclei at the row of the η peak (galvanostatic runs), and at the end. */

@@ -1,11 +1,16 @@
 package org.anodekmc.io;
 
+import org.anodekmc.lattice.Lattice;
+import org.anodekmc.model.Species;
+import org.anodekmc.state.Deposit;
+
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -16,7 +21,7 @@ import java.util.zip.Inflater;
 
 /**
  * Random access to the frames of a trajectory file. Opening reads only the header and the frame headers; a frame's
- * occupancy is decoded when asked for, so long trajectories of large boxes are not held in memory.
+ * deposit is decoded when asked for, so long trajectories of large boxes are not held in memory.
  */
 public final class TrajectoryReader implements Closeable {
     /** One snapshot's header. */
@@ -31,6 +36,9 @@ public final class TrajectoryReader implements Closeable {
     private final int surfaceZ;
     private final double latticeConstant;
     private final byte[] substrate;
+    /** Layers above the substrate, sizeZ − surfaceZ. */
+    private final int layers;
+    private final Lattice lattice;
     /** Format 2 frames carry the dead metal after the occupancy. */
     private final boolean withDead;
     private long[] offsets = new long[16];
@@ -52,10 +60,10 @@ public final class TrajectoryReader implements Closeable {
         try {
             ByteBuffer head = read(0, 8 + 4 * 4 + 8);
             long magic = head.getLong();
-            if (magic != Trajectory.MAGIC && magic != Trajectory.MAGIC_1) {
+            if (magic != Trajectory.MAGIC && magic != Trajectory.MAGIC_2 && magic != Trajectory.MAGIC_1) {
                 throw new IllegalArgumentException(file + " is not an anodekmc trajectory file");
             }
-            withDead = magic == Trajectory.MAGIC;
+            withDead = magic != Trajectory.MAGIC_1;
             sizeX = head.getInt();
             sizeY = head.getInt();
             sizeZ = head.getInt();
@@ -67,8 +75,24 @@ public final class TrajectoryReader implements Closeable {
                 throw new IllegalArgumentException(file + " has a corrupt header (box " + sizeX + " x " + sizeY
                         + " x " + sizeZ + ", " + surfaceZ + " substrate layers)");
             }
+            String type = Trajectory.FORMAT_2_LATTICE;
+            if (magic == Trajectory.MAGIC) {
+                int length = read(position, 1).get() & 0xFF;
+                if (length == 0 || length > Trajectory.MAX_LATTICE_TYPE) {
+                    throw new IllegalArgumentException(file + " has a corrupt header (a lattice type of " + length
+                            + " characters)");
+                }
+                type = StandardCharsets.US_ASCII.decode(read(position + 1, length)).toString();
+                position += 1 + length;
+            }
             if (position + (long) sizeX * sizeY > channel.size()) {
                 throw new IllegalArgumentException(file + " is truncated: it ends inside its header");
+            }
+            layers = sizeZ - surfaceZ;
+            try {
+                lattice = Lattice.of(type, sizeX, sizeY, sizeZ);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file + ": " + e.getMessage());
             }
             substrate = new byte[sizeX * sizeY];
             read(position, substrate.length).get(substrate);
@@ -149,6 +173,11 @@ public final class TrajectoryReader implements Closeable {
         return infos[frame];
     }
 
+    /** The lattice of the box, the same for every frame. */
+    public Lattice lattice() {
+        return lattice;
+    }
+
     public int sizeX() {
         return sizeX;
     }
@@ -176,15 +205,11 @@ public final class TrajectoryReader implements Closeable {
         return substrate[column];
     }
 
-    /**
-     * Metal occupancy of a frame: bit (column·(sizeZ − surfaceZ) + z − surfaceZ) is set where a metal atom sits, live
-     * or dead; the dead metal is known for format 2 files (none in format 1).
-     */
-    public Occupancy occupancy(int frame) {
+    /** The deposit of a frame, decoded from its occupancy bits (which read as holding no dead metal in format 1). */
+    public Frame frame(int frame) {
         try {
             byte[] compressed = new byte[lengths[frame]];
             read(offsets[frame], compressed.length).get(compressed);
-            int layers = sizeZ - surfaceZ;
             int setBytes = (int) (((long) sizeX * sizeY * layers + 7) / 8);
             byte[] bits = new byte[withDead ? 2 * setBytes : setBytes];
             Inflater inflater = new Inflater();
@@ -208,8 +233,8 @@ public final class TrajectoryReader implements Closeable {
             } finally {
                 inflater.end();
             }
-            return new Occupancy(Arrays.copyOf(bits, setBytes),
-                    withDead ? Arrays.copyOfRange(bits, setBytes, bits.length) : null, sizeX * sizeY, layers);
+            return new Frame(Arrays.copyOf(bits, setBytes),
+                    withDead ? Arrays.copyOfRange(bits, setBytes, bits.length) : null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read frame " + frame + " of " + file, e);
         } catch (DataFormatException e) {
@@ -218,38 +243,64 @@ public final class TrajectoryReader implements Closeable {
     }
 
     /**
-     * Metal occupancy of one frame, layer 0 being the first layer above the substrate.
-     *
-     * @param dead the dead metal's bit set, laid out as {@code bits}; null for a format 1 file
+     * One snapshot of the deposit: the substrate from the header, the metal from the frame's bit sets (bit
+     * column·layers + z − surfaceZ, as written by {@link TrajectoryWriter}).
      */
-    public record Occupancy(byte[] bits, byte[] dead, int columns, int layers) {
-        /** Metal, live or dead, at the site. */
-        public boolean metal(int column, int layer) {
-            return set(bits, column, layer);
-        }
+    public final class Frame implements Deposit {
+        private final byte[] metal;
+        /** The dead metal's bit set, laid out as {@link #metal}; null for a format 1 file. */
+        private final byte[] dead;
+        private final int highestTop;
 
-        public boolean dead(int column, int layer) {
-            return dead != null && set(dead, column, layer);
-        }
-
-        private boolean set(byte[] b, int column, int layer) {
-            int bit = column * layers + layer;
-            return (b[bit >>> 3] & (1 << (bit & 7))) != 0;
-        }
-
-        /** Layers of metal in a column up to its highest atom (0 if bare). */
-        public int height(int column) {
-            for (int layer = layers - 1; layer >= 0; layer--) {
-                if (metal(column, layer)) {
-                    return layer + 1;
+        private Frame(byte[] metal, byte[] dead) {
+            this.metal = metal;
+            this.dead = dead;
+            int top = surfaceZ - 1;
+            for (int i = 0; i < metal.length; i++) {
+                for (int rest = metal[i] & 0xFF; rest != 0; rest &= rest - 1) {
+                    top = Math.max(top, surfaceZ + (8 * i + Integer.numberOfTrailingZeros(rest)) % layers);
                 }
             }
-            return 0;
+            highestTop = top;
         }
 
+        @Override
+        public Lattice lattice() {
+            return lattice;
+        }
+
+        @Override
+        public int surfaceZ() {
+            return surfaceZ;
+        }
+
+        @Override
+        public int highestTop() {
+            return highestTop;
+        }
+
+        @Override
+        public byte species(int site) {
+            int z = lattice.z(site);
+            int column = lattice.column(site);
+            if (z < surfaceZ) {
+                return z == surfaceZ - 1 ? substrate[column] : Species.HOST;
+            }
+            int bit = column * layers + z - surfaceZ;
+            if (!set(metal, bit)) {
+                return Species.EMPTY;
+            }
+            return dead != null && set(dead, bit) ? Species.DEAD : Species.METAL;
+        }
+
+        private static boolean set(byte[] bits, int bit) {
+            return (bits[bit >>> 3] & (1 << (bit & 7))) != 0;
+        }
+
+        /** Metal atoms, live and dead. */
         public long atoms() {
             long n = 0;
-            for (byte b : bits) {
+            for (byte b : metal) {
                 n += Integer.bitCount(b & 0xFF);
             }
             return n;

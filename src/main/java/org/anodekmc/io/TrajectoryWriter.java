@@ -1,8 +1,8 @@
 package org.anodekmc.io;
 
-import org.anodekmc.engine.Simulation;
 import org.anodekmc.lattice.Lattice;
 import org.anodekmc.model.Species;
+import org.anodekmc.state.Deposit;
 
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
@@ -25,27 +25,31 @@ public final class TrajectoryWriter implements Closeable {
     private byte[] compressed;
     private int frames;
 
-    public TrajectoryWriter(Path file, Simulation sim) {
-        this(file, sim, 0, 0);
-        Lattice lattice = sim.lattice();
+    /** Starts a trajectory of the deposit's box; {@code latticeConstant} in Å. */
+    public TrajectoryWriter(Path file, Deposit deposit, double latticeConstant) {
+        this(file, deposit, 0, 0);
+        Lattice lattice = deposit.lattice();
         try {
             out.writeLong(Trajectory.MAGIC);
             out.writeInt(lattice.sizeX());
             out.writeInt(lattice.sizeY());
             out.writeInt(lattice.sizeZ());
-            out.writeInt(sim.surfaceZ());
-            out.writeDouble(sim.rates().latticeConstant());
+            out.writeInt(deposit.surfaceZ());
+            out.writeDouble(latticeConstant);
+            byte[] type = lattice.type().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            out.writeByte(type.length);
+            out.write(type);
             for (int c = 0; c < lattice.columns(); c++) {
-                out.writeByte(sim.species(lattice.site(c, sim.surfaceZ() - 1)));
+                out.writeByte(deposit.species(lattice.site(c, deposit.surfaceZ() - 1)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write trajectory " + file, e);
         }
     }
 
-    private TrajectoryWriter(Path file, Simulation sim, long keep, int frames) {
-        Lattice lattice = sim.lattice();
-        int layers = lattice.sizeZ() - sim.surfaceZ();
+    private TrajectoryWriter(Path file, Deposit deposit, long keep, int frames) {
+        Lattice lattice = deposit.lattice();
+        int layers = lattice.sizeZ() - deposit.surfaceZ();
         deadOffset = (int) (((long) lattice.columns() * layers + 7) / 8);
         bits = new byte[2 * deadOffset];
         compressed = new byte[bits.length + 64];
@@ -55,19 +59,20 @@ public final class TrajectoryWriter implements Closeable {
     }
 
     /** Continues a trajectory that held {@code frames} frames in its first {@code length} bytes. */
-    public static TrajectoryWriter continueAt(Path file, Simulation sim, long length, int frames) {
-        return new TrajectoryWriter(file, sim, length, frames);
+    public static TrajectoryWriter continueAt(Path file, Deposit deposit, long length, int frames) {
+        return new TrajectoryWriter(file, deposit, length, frames);
     }
 
-    public void write(Simulation sim) {
-        Lattice lattice = sim.lattice();
+    /** Appends a frame: the deposit as it is, with the time, η, charge and event count in its header. */
+    public void write(Deposit deposit, TrajectoryReader.FrameInfo info) {
+        Lattice lattice = deposit.lattice();
         java.util.Arrays.fill(bits, (byte) 0);
-        int base = sim.surfaceZ();
+        int base = deposit.surfaceZ();
         int layers = lattice.sizeZ() - base;
         int bit = 0;
         for (int c = 0; c < lattice.columns(); c++) {
             for (int z = base; z < lattice.sizeZ(); z++, bit++) {
-                byte species = sim.species(lattice.site(c, z));
+                byte species = deposit.species(lattice.site(c, z));
                 if (Species.isDeposit(species)) {
                     bits[bit >>> 3] |= (byte) (1 << (bit & 7));
                 }
@@ -89,10 +94,10 @@ public final class TrajectoryWriter implements Closeable {
         }
         try {
             out.writeInt(Trajectory.FRAME_MARK);
-            out.writeDouble(sim.time());
-            out.writeDouble(sim.eta());
-            out.writeDouble(sim.chargeMAhPerCm2());
-            out.writeLong(sim.events());
+            out.writeDouble(info.time());
+            out.writeDouble(info.eta());
+            out.writeDouble(info.charge());
+            out.writeLong(info.events());
             out.writeInt(length);
             out.write(compressed, 0, length);
             frames++;

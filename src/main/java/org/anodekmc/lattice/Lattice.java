@@ -80,4 +80,29 @@ public interface Lattice {
 
     /** The direction that leads back. */
     int reverse(int direction);
+
+    /** Short name of the lattice type, as trajectory files record it ("sc" for simple cubic). */
+    String type();
+
+    /**
+     * Cartesian position of a site's centre, in lattice constants: x and y across the periodic box, z upwards from the
+     * bottom of the box (the face below the lowest substrate layer). Every site lies inside {@link #boxSize()}.
+     */
+    Point position(int site);
+
+    /** Edges of the box in lattice constants: it spans [0, x] × [0, y] × [0, z], periodic in x and y. */
+    Point boxSize();
+
+    /** A point or a vector in Cartesian coordinates. */
+    record Point(double x, double y, double z) {
+    }
+
+    /** The lattice of a type named as {@link #type()} names it; an IllegalArgumentException names an unknown type. */
+    static Lattice of(String type, int sizeX, int sizeY, int sizeZ) {
+        if (type.equals(SimpleCubicLattice.TYPE)) {
+            return new SimpleCubicLattice(sizeX, sizeY, sizeZ);
+        }
+        throw new IllegalArgumentException("unknown lattice type '" + type + "' (known: " + SimpleCubicLattice.TYPE
+                + ")");
+    }
 }

@@ -2,6 +2,7 @@ package org.anodekmc.lattice;
 
 /** Simple cubic lattice: 6 first-shell neighbours; 8 layer-changing second-shell hop directions. */
 public final class SimpleCubicLattice implements Lattice {
+    static final String TYPE = "sc";
     // directions 0..5: +x -x +y -y +z -z; 6..13: (±x or ±y) combined with +z, then with -z
     private static final int[] LATERAL = {0, 1, 2, 3, -1, -1, 0, 1, 2, 3, 0, 1, 2, 3};
     private static final int[] DZ = {0, 0, 0, 0, 1, -1, 1, 1, 1, 1, -1, -1, -1, -1};
@@ -145,5 +146,22 @@ public final class SimpleCubicLattice implements Lattice {
     @Override
     public int reverse(int direction) {
         return REVERSE[direction];
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    /** The centre of the cube of edge 1 that the site fills: (x + ½, y + ½, z + ½). */
+    @Override
+    public Point position(int site) {
+        int column = column(site);
+        return new Point(columnX(column) + 0.5, columnY(column) + 0.5, z(site) + 0.5);
+    }
+
+    @Override
+    public Point boxSize() {
+        return new Point(sizeX, sizeY, sizeZ);
     }
 }

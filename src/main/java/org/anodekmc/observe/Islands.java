@@ -1,9 +1,9 @@
 package org.anodekmc.observe;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
-import org.anodekmc.engine.Simulation;
 import org.anodekmc.lattice.Lattice;
 import org.anodekmc.model.Species;
+import org.anodekmc.state.Deposit;
 
 import java.util.BitSet;
 
@@ -40,9 +40,9 @@ public record Islands(int[] nucleusSizes, int[] nucleusFootprint, int adatoms, l
         return nucleusFootprint.length == 0 ? 0 : sum / nucleusFootprint.length;
     }
 
-    public static Islands of(Simulation sim) {
-        Lattice lattice = sim.lattice();
-        int base = sim.surfaceZ();
+    public static Islands of(Deposit deposit) {
+        Lattice lattice = deposit.lattice();
+        int base = deposit.surfaceZ();
         int sizeZ = lattice.sizeZ();
         int first = lattice.coordination();
         BitSet seen = new BitSet(lattice.sites());
@@ -54,7 +54,7 @@ public record Islands(int[] nucleusSizes, int[] nucleusFootprint, int adatoms, l
         for (int start = 0; start < lattice.sites(); start++) {
             // column by column, so that islands are listed in the same order whatever the site numbering
             int site = lattice.site(start / sizeZ, start % sizeZ);
-            if (seen.get(site) || !Species.isDeposit(sim.species(site))) {
+            if (seen.get(site) || !Species.isDeposit(deposit.species(site))) {
                 continue;
             }
             int size = 0;
@@ -75,7 +75,7 @@ public record Islands(int[] nucleusSizes, int[] nucleusFootprint, int adatoms, l
                         continue;
                     }
                     int n = lattice.site(lattice.neighbourColumn(column, z, d), nz);
-                    if (!seen.get(n) && Species.isDeposit(sim.species(n))) {
+                    if (!seen.get(n) && Species.isDeposit(deposit.species(n))) {
                         seen.set(n);
                         stack.add(n);
                     }

@@ -1,8 +1,8 @@
 package org.anodekmc.observe;
 
-import org.anodekmc.engine.Simulation;
 import org.anodekmc.lattice.Lattice;
 import org.anodekmc.model.Species;
+import org.anodekmc.state.Deposit;
 
 /**
  * Shape of the deposit beyond its roughness: how far its tips stand out, how many there are, and how space-filling
@@ -20,8 +20,8 @@ import org.anodekmc.model.Species;
 public record Morphology(int tips, double fractalDimension) {
     static final int TIP_PROMINENCE = 2;
 
-    public static Morphology of(Simulation sim, SurfaceStatistics surface) {
-        return new Morphology(tips(sim.lattice(), surface), fractalDimension(sim, surface.maxHeight()));
+    public static Morphology of(Deposit deposit, SurfaceStatistics surface) {
+        return new Morphology(tips(deposit.lattice(), surface), fractalDimension(deposit, surface.maxHeight()));
     }
 
     private static int tips(Lattice lattice, SurfaceStatistics surface) {
@@ -54,8 +54,8 @@ public record Morphology(int tips, double fractalDimension) {
     }
 
     /** Least-squares slope of log N(s) against log(1/s), N(s) = boxes of edge s that hold metal. */
-    private static double fractalDimension(Simulation sim, int height) {
-        Lattice lattice = sim.lattice();
+    private static double fractalDimension(Deposit deposit, int height) {
+        Lattice lattice = deposit.lattice();
         int sizes = 0;
         while ((4 << sizes) <= Math.min(lattice.sizeX(), lattice.sizeY()) / 2) {
             sizes++;
@@ -65,7 +65,7 @@ public record Morphology(int tips, double fractalDimension) {
         }
         double[] logSize = new double[sizes];
         double[] logCount = new double[sizes];
-        int base = sim.surfaceZ();
+        int base = deposit.surfaceZ();
         for (int level = 0; level < sizes; level++) {
             int s = 2 << level;
             int nx = (lattice.sizeX() + s - 1) / s;
@@ -76,7 +76,7 @@ public record Morphology(int tips, double fractalDimension) {
                 int bx = lattice.columnX(c) / s;
                 int by = lattice.columnY(c) / s;
                 for (int z = base; z < base + height; z++) {
-                    if (Species.isDeposit(sim.species(lattice.site(c, z)))) {
+                    if (Species.isDeposit(deposit.species(lattice.site(c, z)))) {
                         filled.set((bx + nx * by) * nz + (z - base) / s);
                     }
                 }

@@ -1,8 +1,8 @@
 package org.anodekmc.observe;
 
-import org.anodekmc.engine.Simulation;
 import org.anodekmc.lattice.Lattice;
 import org.anodekmc.model.Species;
+import org.anodekmc.state.Deposit;
 
 /**
  * The deposit seen from above. Heights are in layers above the substrate (the highest metal atom of a column; 0 for
@@ -19,10 +19,10 @@ import org.anodekmc.model.Species;
 public record SurfaceStatistics(int[] heights, double meanHeight, double roughness, int maxHeight, double coverage,
                                 double siteCoverage, double porosity) {
 
-    public static SurfaceStatistics of(Simulation sim) {
-        Lattice lattice = sim.lattice();
+    public static SurfaceStatistics of(Deposit deposit) {
+        Lattice lattice = deposit.lattice();
         int columns = lattice.columns();
-        int base = sim.surfaceZ();
+        int base = deposit.surfaceZ();
         int[] heights = new int[columns];
         long sum = 0;
         long sumSquares = 0;
@@ -33,22 +33,16 @@ public record SurfaceStatistics(int[] heights, double meanHeight, double roughne
         long below = 0;
         long emptyBelow = 0;
         for (int c = 0; c < columns; c++) {
-            int h = 0;
-            for (int z = lattice.sizeZ() - 1; z >= base; z--) {
-                if (Species.isDeposit(sim.species(lattice.site(c, z)))) {
-                    h = z - base + 1;
-                    break;
-                }
-            }
+            int h = deposit.columnTop(c) - base + 1;
             heights[c] = h;
             sum += h;
             sumSquares += (long) h * h;
             max = Math.max(max, h);
-            boolean onSubstrate = Species.isDeposit(sim.species(lattice.site(c, base)));
+            boolean onSubstrate = Species.isDeposit(deposit.species(lattice.site(c, base)));
             if (onSubstrate) {
                 covered++;
             }
-            if (sim.species(lattice.site(c, base - 1)) >= Species.FIRST_SITE) {
+            if (deposit.species(lattice.site(c, base - 1)) >= Species.FIRST_SITE) {
                 siteCount++;
                 if (onSubstrate) {
                     sitesCovered++;
@@ -56,7 +50,7 @@ public record SurfaceStatistics(int[] heights, double meanHeight, double roughne
             }
             below += h;
             for (int z = base; z < base + h; z++) {
-                if (sim.species(lattice.site(c, z)) == Species.EMPTY) {
+                if (deposit.species(lattice.site(c, z)) == Species.EMPTY) {
                     emptyBelow++;
                 }
             }

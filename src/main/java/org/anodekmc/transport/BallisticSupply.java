@@ -1,9 +1,11 @@
 package org.anodekmc.transport;
 
 import org.anodekmc.engine.IonSupply;
-import org.anodekmc.engine.Simulation;
 import org.anodekmc.lattice.Lattice;
+import org.anodekmc.state.Deposit;
 import org.apache.commons.rng.UniformRandomProvider;
+
+import java.util.function.IntToDoubleFunction;
 
 /**
  * Each ion falls straight down a random column, as in thin-film growth codes: it lands on top of the column
@@ -17,15 +19,15 @@ final class BallisticSupply implements IonSupply {
     }
 
     @Override
-    public int land(Simulation sim, UniformRandomProvider rng) {
-        Lattice lattice = sim.lattice();
+    public int land(Deposit deposit, IntToDoubleFunction relativeReductionRate, UniformRandomProvider rng) {
+        Lattice lattice = deposit.lattice();
         int column = rng.nextInt(lattice.columns());
-        int z = sim.columnTop(column) + 1;
+        int z = deposit.columnTop(column) + 1;
         if (firstContact) {
             // the first site from above with an occupied neighbour: beside the highest lateral neighbour column
             for (int d = 0; d < lattice.coordination(); d++) {
                 if (lattice.dz(d) == 0) {
-                    z = Math.max(z, sim.columnTop(lattice.neighbourColumn(column, z, d)));
+                    z = Math.max(z, deposit.columnTop(lattice.neighbourColumn(column, z, d)));
                 }
             }
         }

@@ -1,10 +1,12 @@
 package org.anodekmc.transport;
 
 import org.anodekmc.engine.IonSupply;
-import org.anodekmc.engine.Simulation;
 import org.anodekmc.lattice.Lattice;
 import org.anodekmc.model.Species;
+import org.anodekmc.state.Deposit;
 import org.apache.commons.rng.UniformRandomProvider;
+
+import java.util.function.IntToDoubleFunction;
 
 /**
  * Ions diffuse to the deposit from far away (DLA-style random walkers, docs/model.md, "Ion supply"). A walker steps to a random
@@ -32,21 +34,22 @@ final class DiffusionLimitedSupply implements IonSupply {
     }
 
     @Override
-    public int land(Simulation sim, UniformRandomProvider rng) {
-        Lattice lattice = sim.lattice();
-        if (sim.highestTop() >= lattice.sizeZ() - 1) {
+    public int land(Deposit deposit, IntToDoubleFunction relativeReductionRate, UniformRandomProvider rng) {
+        Lattice lattice = deposit.lattice();
+        int highest = deposit.highestTop();
+        if (highest >= lattice.sizeZ() - 1) {
             return -1;
         }
-        int launch = sim.highestTop() + 1;
+        int launch = highest + 1;
         int distance = reservoirDistance > 0 ? reservoirDistance : Math.max(lattice.sizeX(), lattice.sizeY());
-        int relaunch = sim.highestTop() + distance;
+        int relaunch = highest + distance;
         int column = rng.nextInt(lattice.columns());
         int z = launch;
         while (true) {
             if (z <= launch) {
                 int site = lattice.site(column, z);
-                if (sim.occupiedNeighbours(site) > 0) {
-                    double p = sticking * sim.relativeReductionRate(site);
+                if (deposit.occupiedNeighbours(site) > 0) {
+                    double p = sticking * relativeReductionRate.applyAsDouble(site);
                     if (p >= 1 || rng.nextDouble() < p) {
                         return site;
                     }
@@ -61,7 +64,7 @@ final class DiffusionLimitedSupply implements IonSupply {
             }
             int nc = lattice.neighbourColumn(column, z, d);
             // above the launch plane everything is empty (possibly above the box's top)
-            if (nz > launch || nz >= sim.surfaceZ() && sim.species(lattice.site(nc, nz)) == Species.EMPTY) {
+            if (nz > launch || nz >= deposit.surfaceZ() && deposit.species(lattice.site(nc, nz)) == Species.EMPTY) {
                 column = nc;
                 z = nz;
             }

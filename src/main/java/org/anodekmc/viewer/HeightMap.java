@@ -1,6 +1,8 @@
 package org.anodekmc.viewer;
 
-import org.anodekmc.io.TrajectoryReader;
+import org.anodekmc.lattice.Lattice;
+import org.anodekmc.model.Species;
+import org.anodekmc.state.Deposit;
 
 /**
  * The deposit of one frame seen from above: layers of live metal per column (column = x + sizeX·y), 0 for a bare
@@ -9,21 +11,21 @@ import org.anodekmc.io.TrajectoryReader;
  */
 record HeightMap(int sizeX, int sizeY, int[] heights, int max, int[] floating) {
 
-    static HeightMap of(TrajectoryReader.Occupancy occupancy, int sizeX, int sizeY) {
-        int[] heights = new int[sizeX * sizeY];
+    static HeightMap of(Deposit deposit) {
+        Lattice lattice = deposit.lattice();
+        int base = deposit.surfaceZ();
+        int[] heights = new int[lattice.columns()];
         int[] floating = new int[heights.length];
-        int max = 0;
         for (int c = 0; c < heights.length; c++) {
-            int top = occupancy.height(c);
+            int top = deposit.columnTop(c) - base + 1;
             int live = top;
-            while (live > 0 && (!occupancy.metal(c, live - 1) || occupancy.dead(c, live - 1))) {
+            while (live > 0 && deposit.species(lattice.site(c, base + live - 1)) != Species.METAL) {
                 live--;
             }
             heights[c] = live;
             floating[c] = top > live ? top : 0;
-            max = Math.max(max, top);
         }
-        return new HeightMap(sizeX, sizeY, heights, max, floating);
+        return new HeightMap(lattice.sizeX(), lattice.sizeY(), heights, deposit.highestTop() - base + 1, floating);
     }
 
     int height(int x, int y) {

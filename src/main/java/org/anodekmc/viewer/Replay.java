@@ -108,8 +108,7 @@ final class Replay implements Closeable {
     synchronized HeightMap heights(int frame) {
         HeightMap map = cache.get(frame);
         if (map == null) {
-            TrajectoryReader t = run.trajectory();
-            map = HeightMap.of(t.occupancy(frame), t.sizeX(), t.sizeY());
+            map = HeightMap.of(run.trajectory().frame(frame));
             cache.put(frame, map);
         }
         return map;

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every reader of a run folder says what is damaged (exit 2), never draws a damaged frame, and keeps whole frames. */
 class DamagedFilesTest {
-    /** Header of trajectory.bin: magic, four sizes, lattice constant; then one byte per column. */
+    /** Header of trajectory.bin: magic, four sizes, lattice constant (then the lattice type and a byte per column). */
     private static final int HEADER = 8 + 4 * 4 + 8;
     /** Header of a frame: mark, time, η, charge, events, length. */
     private static final int FRAME_HEAD = 4 + 8 * 3 + 8 + 4;
@@ -57,7 +57,7 @@ class DamagedFilesTest {
     /** Where each frame's header starts. */
     private List<Long> frameStarts() throws IOException {
         ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(trajectory));
-        long position = HEADER + (long) b.getInt(8) * b.getInt(12);
+        long position = HEADER + 1 + b.get(HEADER) + (long) b.getInt(8) * b.getInt(12);
         List<Long> starts = new ArrayList<>();
         while (position < b.capacity()) {
             starts.add(position);

@@ -112,7 +112,7 @@ class ExportCommandTest {
     void corruptLastFrameLeavesNoFileBehind() throws IOException {
         // wreck the zlib header of the last frame, so earlier frames are exported before the error shows
         Path broken = damagedCopy("corrupt", f -> {
-            f.seek(8 + 4 * 4 + 8 + 20 * 16);
+            f.seek(8 + 4 * 4 + 8 + 1 + 2 + 20 * 16); // header, lattice type "sc", a 20 × 16 box's substrate
             long payload = -1;
             while (f.getFilePointer() < f.length()) {
                 f.skipBytes(4 + 8 * 3 + 8);

@@ -2,6 +2,7 @@ package org.anodekmc.cli;
 
 import org.anodekmc.ConsoleCapture;
 import org.anodekmc.TestConfigs;
+import org.anodekmc.io.TrajectoryReader;
 import org.anodekmc.io.TrajectoryWriter;
 import org.anodekmc.transport.Supplies;
 import org.junit.jupiter.api.Test;
@@ -113,8 +114,8 @@ class InputChecksTest {
         assumeTrue(Files.isWritable(full), "needs /dev/full");
         var sim = Supplies.newSimulation(TestConfigs.yaml(GOOD));
         UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> {
-            try (TrajectoryWriter w = new TrajectoryWriter(full, sim)) {
-                w.write(sim);
+            try (TrajectoryWriter w = new TrajectoryWriter(full, sim, 3.0)) {
+                w.write(sim, new TrajectoryReader.FrameInfo(0, 0, 0, 0));
                 w.sync();
             }
         });

@@ -81,8 +81,8 @@ class RunExecutorTest {
         assertTrue(summary.get("nucleation").get("peakEta_V").asDouble() > 0);
         try (TrajectoryReader frames = new TrajectoryReader(result.folder().resolve(RunFolder.TRAJECTORY))) {
             assertEquals(7, frames.frames());
-            assertEquals(0, frames.occupancy(0).atoms());
-            assertEquals(summary.get("atoms").asLong(), frames.occupancy(frames.frames() - 1).atoms());
+            assertEquals(0, frames.frame(0).atoms());
+            assertEquals(summary.get("atoms").asLong(), frames.frame(frames.frames() - 1).atoms());
             assertTrue(frames.info(6).time() > frames.info(3).time());
         }
     }

@@ -1,9 +1,12 @@
 package org.anodekmc.lattice;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Neighbours and numbering against coordinates computed by hand, with periodic wrap in x and y. */
 class SimpleCubicLatticeTest {
@@ -42,5 +45,36 @@ class SimpleCubicLatticeTest {
         }
         assertEquals(l.sites(), numbered.cardinality());
         assertEquals(l.sites(), numbered.length(), "site numbers run from 0 to sites − 1");
+    }
+
+    @Test
+    void sitesSitAtCellCentresOneLatticeConstantFromTheirNeighbours() {
+        Lattice l = Lattice.of("sc", 6, 4, 5);
+        assertEquals("sc", l.type());
+        assertEquals(new Lattice.Point(2.5, 1.5, 3.5), l.position(l.site(l.columnAt(2, 1), 3)));
+        Lattice.Point box = l.boxSize();
+        assertEquals(new Lattice.Point(6, 4, 5), box);
+        for (int site = 0; site < l.sites(); site++) {
+            Lattice.Point p = l.position(site);
+            assertTrue(p.x() > 0 && p.x() < box.x() && p.y() > 0 && p.y() < box.y() && p.z() > 0 && p.z() < box.z());
+            for (int d = 0; d < l.coordination(); d++) {
+                int n = l.neighbour(site, d);
+                if (n < 0 || n >= l.sites()) {
+                    continue;
+                }
+                Lattice.Point q = l.position(n);
+                // the periodic image nearest to p
+                double dx = q.x() - p.x() - box.x() * Math.round((q.x() - p.x()) / box.x());
+                double dy = q.y() - p.y() - box.y() * Math.round((q.y() - p.y()) / box.y());
+                double dz = q.z() - p.z();
+                assertEquals(1.0, Math.sqrt(dx * dx + dy * dy + dz * dz), 1e-12, "site " + site + " direction " + d);
+            }
+        }
+    }
+
+    @Test
+    void anUnknownLatticeTypeIsNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Lattice.of("bcc", 4, 4, 4));
+        assertTrue(e.getMessage().contains("unknown lattice type 'bcc'"), e.getMessage());
     }
 }

@@ -1,7 +1,6 @@
 package org.anodekmc.viewer;
 
 import org.anodekmc.io.RunFolder;
-import org.anodekmc.io.TimeSeriesReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,26 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReplayTest {
     @TempDir
     Path tmp;
-
-    @Test
-    void decodedHeightsAgreeWithTheSurfaceStatisticsTheRunRecorded() {
-        try (Replay replay = Replay.open(TestRuns.plating())) {
-            TimeSeriesReader.TimeSeries series = replay.series();
-            int lastRow = series.rows() - 1;
-            int last = replay.frames() - 1;
-            // the first frame and row are the bare substrate, the last ones the end of the run
-            assertEquals(0, replay.heights(0).max());
-            assertEquals(series.column("time_s")[lastRow], replay.info(last).time(), 1e-9);
-            HeightMap map = replay.heights(last);
-            double mean = Arrays.stream(map.heights()).average().orElseThrow();
-            double variance = Arrays.stream(map.heights()).mapToDouble(h -> (h - mean) * (h - mean)).average()
-                    .orElseThrow();
-            assertTrue(map.max() > 0);
-            assertEquals(series.column("mean_height_nm")[lastRow], mean * replay.layerNm(), 1e-6);
-            assertEquals(series.column("roughness_nm")[lastRow], Math.sqrt(variance) * replay.layerNm(), 1e-6);
-            assertEquals(series.column("max_height_nm")[lastRow], map.max() * replay.layerNm(), 1e-6);
-        }
-    }
 
     @Test
     void colourScaleEndsAtTheHighestDepositOfTheRun() {

@@ -1,5 +1,7 @@
 package org.anodekmc.viewer;
 
+import org.anodekmc.model.Species;
+import org.anodekmc.state.HandBuiltDeposit;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,13 +53,14 @@ class TopViewTest {
     @Test
     void deadMetalAboveTheLiveColumnFloatsOverIt() {
         // one column of 4 layers: live metal in layer 0, layer 1 empty, dead metal in layers 2 and 3
-        HeightMap map = HeightMap.of(new org.anodekmc.io.TrajectoryReader.Occupancy(new byte[]{0b1101},
-                new byte[]{0b1100}, 1, 4), 1, 1);
+        HandBuiltDeposit deposit = new HandBuiltDeposit(1, 1, 5, 1).set(0, 0, 1, Species.METAL)
+                .set(0, 0, 3, Species.DEAD).set(0, 0, 4, Species.DEAD);
+        HeightMap map = HeightMap.of(deposit);
         assertEquals(1, map.heights()[0]);
         assertEquals(4, map.floating()[0]);
         assertEquals(4, map.max());
-        HeightMap live = HeightMap.of(new org.anodekmc.io.TrajectoryReader.Occupancy(new byte[]{0b0111}, null, 1, 4),
-                1, 1);
+        HeightMap live = HeightMap.of(deposit.set(0, 0, 2, Species.METAL).set(0, 0, 3, Species.METAL)
+                .set(0, 0, 4, Species.EMPTY));
         assertEquals(3, live.heights()[0]);
         assertEquals(0, live.floating()[0]);
     }

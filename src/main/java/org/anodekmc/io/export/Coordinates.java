@@ -1,40 +1,43 @@
 package org.anodekmc.io.export;
 
+import org.anodekmc.lattice.Lattice;
+
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Text of the numbers in exported files, always with Locale.ROOT. A site (x, y, z) sits at the centre of its lattice
- * cell, ((x + ½)·a, (y + ½)·a, (z + ½)·a) in Å, so atoms lie inside the box [0, L] and coincide with the VTK cells;
- * z = 0 is the bottom substrate layer. The coordinate strings are made once per box, not once per atom.
+ * Text of the numbers in exported files, always with Locale.ROOT. Atoms sit where the lattice places its sites
+ * ({@link Lattice#position}, scaled by the lattice constant, in Å): for the simple cubic lattice at the centre of its
+ * cell, ((x + ½)·a, (y + ½)·a, (z + ½)·a), so atoms lie inside the box and coincide with the VTK cells; z = 0 is the
+ * bottom of the box. A lattice has few distinct coordinate values, so each is formatted once, not once per atom.
  */
 final class Coordinates {
-    final String[] x;
-    final String[] y;
-    final String[] z;
+    private final Lattice lattice;
+    private final double latticeConstant;
+    private final Map<Double, String> text = new HashMap<>();
 
-    Coordinates(RunDeposit run) {
-        x = centres(run.sizeX(), run.latticeConstant());
-        y = centres(run.sizeY(), run.latticeConstant());
-        z = centres(run.sizeZ(), run.latticeConstant());
-    }
-
-    private static String[] centres(int n, double a) {
-        String[] s = new String[n];
-        for (int i = 0; i < n; i++) {
-            s[i] = String.format(Locale.ROOT, "%.4f", (i + 0.5) * a);
-        }
-        return s;
+    Coordinates(Lattice lattice, double latticeConstant) {
+        this.lattice = lattice;
+        this.latticeConstant = latticeConstant;
     }
 
     /** Writes " x y z" and ends the line: the position columns that close an atom's line. */
-    void writePosition(java.io.Writer out, int xi, int yi, int zi) throws java.io.IOException {
-        out.write(' ');
-        out.write(x[xi]);
-        out.write(' ');
-        out.write(y[yi]);
-        out.write(' ');
-        out.write(z[zi]);
+    void writePosition(java.io.Writer out, int site) throws java.io.IOException {
+        Lattice.Point p = lattice.position(site);
+        for (double coordinate : new double[]{p.x(), p.y(), p.z()}) {
+            out.write(' ');
+            out.write(text.computeIfAbsent(coordinate * latticeConstant,
+                    v -> String.format(Locale.ROOT, "%.4f", v)));
+        }
         out.write('\n');
+    }
+
+    /** Edges of the box in Å, as numbers ({@link #number}): x, y, z. */
+    String[] boxEdges() {
+        Lattice.Point box = lattice.boxSize();
+        return new String[]{number(box.x() * latticeConstant), number(box.y() * latticeConstant),
+                number(box.z() * latticeConstant)};
     }
 
     /** A value such as a time, a box length or η, to nine significant digits. */

@@ -14,10 +14,9 @@ final class ExtxyzWriter {
     }
 
     static void write(RunDeposit run, int[] frames, BufferedWriter out, IntConsumer progress) throws IOException {
-        Coordinates at = new Coordinates(run);
-        double a = run.latticeConstant();
-        String lattice = "Lattice=\"" + Coordinates.number(run.sizeX() * a) + " 0 0 0 "
-                + Coordinates.number(run.sizeY() * a) + " 0 0 0 " + Coordinates.number(run.sizeZ() * a) + "\"";
+        Coordinates at = run.coordinates();
+        String[] box = at.boxEdges();
+        String lattice = "Lattice=\"" + box[0] + " 0 0 0 " + box[1] + " 0 0 0 " + box[2] + "\"";
         for (int i = 0; i < frames.length; i++) {
             RunDeposit.Frame frame = run.frame(frames[i]);
             out.write(Long.toString(frame.atoms()));
@@ -27,9 +26,9 @@ final class ExtxyzWriter {
                     + " eta_V=" + Coordinates.number(frame.info.eta())
                     + " charge_mAh_cm2=" + Coordinates.number(frame.info.charge()));
             out.write('\n');
-            frame.forEachAtom((species, x, y, z) -> {
+            frame.forEachAtom((species, site) -> {
                 out.write(run.name(species));
-                at.writePosition(out, x, y, z);
+                at.writePosition(out, site);
             });
             progress.accept(i + 1);
         }

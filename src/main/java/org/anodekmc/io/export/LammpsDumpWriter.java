@@ -15,10 +15,9 @@ final class LammpsDumpWriter {
     }
 
     static void write(RunDeposit run, int[] frames, BufferedWriter out, IntConsumer progress) throws IOException {
-        Coordinates at = new Coordinates(run);
-        double a = run.latticeConstant();
-        String bounds = "ITEM: BOX BOUNDS pp pp ff\n0 " + Coordinates.number(run.sizeX() * a) + "\n0 "
-                + Coordinates.number(run.sizeY() * a) + "\n0 " + Coordinates.number(run.sizeZ() * a) + "\n";
+        Coordinates at = run.coordinates();
+        String[] box = at.boxEdges();
+        String bounds = "ITEM: BOX BOUNDS pp pp ff\n0 " + box[0] + "\n0 " + box[1] + "\n0 " + box[2] + "\n";
         for (int i = 0; i < frames.length; i++) {
             RunDeposit.Frame frame = run.frame(frames[i]);
             out.write("ITEM: TIME\n" + Coordinates.number(frame.info.time()) + "\n");
@@ -27,11 +26,11 @@ final class LammpsDumpWriter {
             out.write(bounds);
             out.write("ITEM: ATOMS id type x y z\n");
             long[] id = {0};
-            frame.forEachAtom((species, x, y, z) -> {
+            frame.forEachAtom((species, site) -> {
                 out.write(Long.toString(++id[0]));
                 out.write(' ');
                 out.write(Integer.toString(species));
-                at.writePosition(out, x, y, z);
+                at.writePosition(out, site);
             });
             progress.accept(i + 1);
         }

@@ -6,6 +6,7 @@ import org.anodekmc.config.SiteConfig;
 import org.anodekmc.io.RunFolder;
 import org.anodekmc.io.RunReader;
 import org.anodekmc.io.TrajectoryReader;
+import org.anodekmc.lattice.Lattice;
 import org.anodekmc.model.Species;
 
 import java.io.Closeable;
@@ -121,57 +122,56 @@ final class RunDeposit implements Closeable {
         return names.size();
     }
 
+    /** Where the atoms of this run's lattice sit. */
+    Coordinates coordinates() {
+        return new Coordinates(trajectory.lattice(), trajectory.latticeConstant());
+    }
+
     Frame frame(int index) {
-        return new Frame(index, trajectory.info(index), trajectory.occupancy(index));
+        return new Frame(index, trajectory.info(index), trajectory.frame(index));
     }
 
     /** One snapshot: time, η, charge, events, and the species at every site. */
-    final class Frame {
+    static final class Frame {
         final int index;
         final TrajectoryReader.FrameInfo info;
-        private final TrajectoryReader.Occupancy occupancy;
+        private final TrajectoryReader.Frame deposit;
 
-        private Frame(int index, TrajectoryReader.FrameInfo info, TrajectoryReader.Occupancy occupancy) {
+        private Frame(int index, TrajectoryReader.FrameInfo info, TrajectoryReader.Frame deposit) {
             this.index = index;
             this.info = info;
-            this.occupancy = occupancy;
+            this.deposit = deposit;
         }
 
-        /** Species code at site (x, y, z), z = 0 being the bottom substrate layer. */
-        byte species(int x, int y, int z) {
-            int column = x + trajectory.sizeX() * y;
-            int surfaceZ = trajectory.surfaceZ();
-            if (z < surfaceZ - 1) {
-                return Species.HOST;
-            }
-            if (z == surfaceZ - 1) {
-                return trajectory.substrate(column);
-            }
-            return occupancy.metal(column, z - surfaceZ) ? Species.METAL : Species.EMPTY;
+        /** Species code of a site; dead metal is metal here. */
+        byte species(int site) {
+            byte code = deposit.species(site);
+            return Species.isDeposit(code) ? Species.METAL : code;
         }
 
-        /** Visits every substrate site and metal atom, z slowest and x fastest; empty sites are skipped. */
+        /** Sites of the box; they are numbered layer by layer from the bottom, x fastest ({@link Lattice}). */
+        int sites() {
+            return deposit.lattice().sites();
+        }
+
+        /** Visits every substrate site and metal atom in the order of their numbers; empty sites are skipped. */
         void forEachAtom(AtomVisitor visitor) throws IOException {
-            for (int z = 0; z < trajectory.sizeZ(); z++) {
-                for (int y = 0; y < trajectory.sizeY(); y++) {
-                    for (int x = 0; x < trajectory.sizeX(); x++) {
-                        byte code = species(x, y, z);
-                        if (code != Species.EMPTY) {
-                            visitor.atom(code, x, y, z);
-                        }
-                    }
+            for (int site = 0; site < sites(); site++) {
+                byte code = species(site);
+                if (code != Species.EMPTY) {
+                    visitor.atom(code, site);
                 }
             }
         }
 
         /** Substrate sites plus metal atoms; empty sites are not atoms. */
         long atoms() {
-            return (long) trajectory.sizeX() * trajectory.sizeY() * trajectory.surfaceZ() + occupancy.atoms();
+            return (long) deposit.lattice().columns() * deposit.surfaceZ() + deposit.atoms();
         }
     }
 
     interface AtomVisitor {
-        void atom(byte species, int x, int y, int z) throws IOException;
+        void atom(byte species, int site) throws IOException;
     }
 
     @Override

@@ -57,15 +57,11 @@ final class VtiWriter {
         int nz = run.sizeZ();
         String extent = "0 " + nx + " 0 " + ny + " 0 " + nz;
         String a = Coordinates.number(run.latticeConstant());
-        int sites = nx * ny * nz;
+        int sites = frame.sites();
         ByteBuffer data = ByteBuffer.allocate(Long.BYTES + sites).order(ByteOrder.LITTLE_ENDIAN);
         data.putLong(sites);
-        for (int z = 0; z < nz; z++) {
-            for (int y = 0; y < ny; y++) {
-                for (int x = 0; x < nx; x++) {
-                    data.put(frame.species(x, y, z));
-                }
-            }
+        for (int site = 0; site < sites; site++) { // x fastest, then y, then z: the order VTK expects
+            data.put(frame.species(site));
         }
         out.write("""
                 <?xml version="1.0"?>

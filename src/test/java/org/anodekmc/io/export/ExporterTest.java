@@ -2,6 +2,7 @@ package org.anodekmc.io.export;
 
 import org.anodekmc.io.RunFolder;
 import org.anodekmc.io.TrajectoryReader;
+import org.anodekmc.model.Species;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class ExporterTest {
         for (int c = 0; c < columns; c++) {
             n[r.substrate(c)]++;
         }
-        n[1] = r.occupancy(frame).atoms();
+        n[1] = r.frame(frame).atoms();
         return n;
     }
 
@@ -90,14 +91,15 @@ class ExporterTest {
 
     /** Checks that the metal atoms listed for a frame are exactly the occupied sites of the trajectory. */
     private static void assertMetalSitesMatch(TrajectoryReader r, int frame, List<String[]> metalXyz) {
-        TrajectoryReader.Occupancy occupancy = r.occupancy(frame);
+        TrajectoryReader.Frame deposit = r.frame(frame);
         double a = r.latticeConstant();
         for (String[] xyz : metalXyz) {
             int column = cell(xyz[0], a) + r.sizeX() * cell(xyz[1], a);
-            int layer = cell(xyz[2], a) - r.surfaceZ();
-            assertTrue(layer >= 0 && occupancy.metal(column, layer), "metal atom at an occupied site");
+            int z = cell(xyz[2], a);
+            assertTrue(z >= r.surfaceZ() && Species.isDeposit(deposit.species(deposit.lattice().site(column, z))),
+                    "metal atom at an occupied site");
         }
-        assertEquals(occupancy.atoms(), metalXyz.size());
+        assertEquals(deposit.atoms(), metalXyz.size());
     }
 
     private static Exporter.Result export(ExportFormat format, String frames, String out) {
@@ -249,7 +251,7 @@ class ExporterTest {
                 assertEquals(sites, data.remaining());
 
                 long[] counted = new long[NAMES.size()];
-                TrajectoryReader.Occupancy occupancy = r.occupancy(f);
+                TrajectoryReader.Frame deposit = r.frame(f);
                 for (int z = 0; z < r.sizeZ(); z++) {
                     for (int y = 0; y < r.sizeY(); y++) {
                         for (int x = 0; x < r.sizeX(); x++) {
@@ -257,7 +259,8 @@ class ExporterTest {
                             counted[code]++;
                             if (z >= r.surfaceZ()) {
                                 int column = x + r.sizeX() * y;
-                                assertEquals(occupancy.metal(column, z - r.surfaceZ()) ? 1 : 0, code);
+                                byte species = deposit.species(deposit.lattice().site(column, z));
+                                assertEquals(Species.isDeposit(species) ? 1 : 0, code);
                             }
                         }
                     }
