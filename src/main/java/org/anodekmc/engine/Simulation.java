@@ -19,12 +19,14 @@ import java.io.DataOutput;
 import java.io.IOException;
 
 /**
- * One lattice KMC simulation: the lattice state, the event catalogue, the clock and the electrochemical control.
+ * One lattice KMC simulation: wires the lattice state ({@link LatticeState}), the processes and their catalogue
+ * ({@link EventIndex}), the deposit's rules ({@link DeadMetal}, {@link ElectrolyteReach}) and the electrochemical
+ * control from a config, and runs the clock.
  *
- * <p>Rejection-free stepping: the waiting time is drawn from the total rate, an event is picked in proportion to its
- * rate, carried out, and only the events whose rate can have changed are recomputed: those of the changed sites,
- * of their first-shell neighbours (whose binding changed) and the hops that lead into those neighbours (whose target
- * binding or support changed).
+ * <p>Rejection-free stepping: the waiting time is drawn from the total rate (the catalogue's plus the supply's
+ * arrivals), an event is picked in proportion to its rate and carried out by its process, which recomputes only the
+ * events whose rate can have changed. The simulation keeps the charge counters (reductions and oxidations, whichever
+ * process or supply made them), the clock, η and the state a checkpoint needs.
  */
 public final class Simulation implements Deposit {
     /** Why {@link #advance} returned. */
