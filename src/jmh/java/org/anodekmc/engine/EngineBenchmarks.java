@@ -42,7 +42,7 @@ public class EngineBenchmarks {
 
         @Setup(Level.Trial)
         public void grow() {
-            sim = Supplies.newSimulation(org.anodekmc.io.Benchmark.standard(size));
+            sim = Supplies.newSimulation(org.anodekmc.run.Benchmark.standard(size));
             // 1.35e-5 atoms per site per time unit
             sim.advance(0.1 / 1.35e-5, Long.MAX_VALUE, Long.MAX_VALUE);
         }

@@ -1,6 +1,6 @@
 package org.anodekmc.sweep;
 
-import org.anodekmc.io.LineChart;
+import org.anodekmc.plot.LineChart;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

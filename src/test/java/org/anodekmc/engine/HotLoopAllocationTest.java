@@ -1,7 +1,7 @@
 package org.anodekmc.engine;
 
 import org.anodekmc.TestConfigs;
-import org.anodekmc.io.Benchmark;
+import org.anodekmc.run.Benchmark;
 import org.anodekmc.transport.Supplies;
 import org.junit.jupiter.api.Test;
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.anodekmc.TestConfigs;
 import org.anodekmc.config.SimulationConfig;
 import org.anodekmc.engine.Simulation;
+import org.anodekmc.run.RunExecutor;
+import org.anodekmc.run.RunInterruptedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,7 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import static org.anodekmc.io.SameRun.assertSameRun;
+import static org.anodekmc.run.SameRun.assertSameRun;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.anodekmc.io;
+package org.anodekmc.run;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,9 +1,11 @@
-package org.anodekmc.io;
+package org.anodekmc.plot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.anodekmc.config.ConfigLoader;
 import org.anodekmc.config.ControlConfig;
+import org.anodekmc.io.RunFolder;
+import org.anodekmc.io.TimeSeriesReader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.anodekmc.io;
+package org.anodekmc.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -8,9 +8,16 @@ import org.anodekmc.config.SimulationConfig;
 import org.anodekmc.config.StopConfig;
 import org.anodekmc.engine.MemoryEstimate;
 import org.anodekmc.engine.Simulation;
-import org.anodekmc.observe.Islands;
+import org.anodekmc.io.CheckpointFile;
+import org.anodekmc.io.CsvWriter;
+import org.anodekmc.io.Cycles;
+import org.anodekmc.io.RecordedRows;
+import org.anodekmc.io.RunFolder;
+import org.anodekmc.io.Summaries;
+import org.anodekmc.io.TrajectoryWriter;
 import org.anodekmc.observe.NucleationAnalysis;
 import org.anodekmc.observe.Sample;
+import org.anodekmc.plot.CyclePlots;
 import org.anodekmc.transport.Supplies;
 import org.anodekmc.units.Units;
 
@@ -191,7 +198,7 @@ public final class RunExecutor {
                 boolean finished = stop != Simulation.Stop.TARGET || !schedule.open && schedule.reached(sim, rows, rows);
                 if (finished || schedule.reached(sim, nextRow, rows)) {
                     nextRow = schedule.lastReached(sim, nextRow, rows) + 1;
-                    recorded.add(Sample.of(sim, recorded.last), series);
+                    recorded.add(Sample.of(sim, recorded.last()), series);
                 }
                 if (frames > 0 && (finished || schedule.reached(sim, nextFrame, frames))) {
                     nextFrame = schedule.lastReached(sim, nextFrame, frames) + 1;
@@ -201,7 +208,7 @@ public final class RunExecutor {
                 if (progress != null && (finished || now - lastReport > PROGRESS_INTERVAL_NANOS)) {
                     lastReport = now;
                     double elapsed = wallSeconds(now);
-                    progress.accept(new Progress(schedule.fraction(sim, config), sim.time(), recorded.last.eta(),
+                    progress.accept(new Progress(schedule.fraction(sim, config), sim.time(), recorded.last().eta(),
                             sim.chargeMAhPerCm2(), sim.events(), sim.events() / Math.max(elapsed, 1e-9), elapsed));
                 }
                 if (finished) {
@@ -313,8 +320,8 @@ public final class RunExecutor {
                 nucleation = NucleationAnalysis.of(recorded.times(), recorded.etas(), recorded.charges(),
                         recorded.coverages());
             }
-            writeIslands(run.file(RunFolder.ISLANDS), recorded, nucleation, recorded.last);
-            Map<String, Object> summary = Summaries.of(config, sim, stop, recorded.last, nucleation, wallSeconds);
+            recorded.writeIslands(run.file(RunFolder.ISLANDS), nucleation);
+            Map<String, Object> summary = Summaries.of(config, sim, stop, recorded.last(), nucleation, wallSeconds);
             if (config.control().cycling()) {
                 Cycles cycles = Cycles.of(config, sim, recorded);
                 cycles.write(run.file(RunFolder.CYCLES));
@@ -329,27 +336,6 @@ public final class RunExecutor {
             }
             run.commit();
             return new Result(run.target(), stop, summary, nucleation);
-        }
-    }
-
-    /** Size distribution of the nuclei at the row of the η peak (galvanostatic runs), and at the end. */
-    private static void writeIslands(Path file, RecordedRows rows, NucleationAnalysis nucleation, Sample last) {
-        try (CsvWriter out = new CsvWriter(file, "moment", "time_s", "nucleus", "atoms", "footprint_sites",
-                "radius_nm")) {
-            if (nucleation != null) {
-                int peak = nucleation.peakRow();
-                writeIslands(out, "peak", rows.time[peak], rows.islands[peak], last.siteAreaCm2());
-            }
-            writeIslands(out, "final", last.time(), last.islands(), last.siteAreaCm2());
-        }
-    }
-
-    private static void writeIslands(CsvWriter out, String moment, double time, Islands islands,
-                                     double siteAreaCm2) {
-        for (int i = 0; i < islands.nuclei(); i++) {
-            int footprint = islands.nucleusFootprint()[i];
-            out.row(moment, time, i + 1, islands.nucleusSizes()[i], footprint,
-                    Math.sqrt(footprint * siteAreaCm2 * 1e14 / Math.PI));
         }
     }
 
