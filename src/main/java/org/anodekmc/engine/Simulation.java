@@ -155,7 +155,7 @@ public final class Simulation {
     public Simulation(SimulationConfig config, IonSupply supply) {
         if ((supply == null) != config.supply().mode().equals(SupplyConfig.KINETIC)) {
             throw new IllegalArgumentException("supply mode " + config.supply().mode() + (supply == null
-                    ? " needs an IonSupply (use transport.Supplies)" : " takes no IonSupply"));
+                    ? " needs an IonSupply (build the engine with run.Engines)" : " takes no IonSupply"));
         }
         var lc = config.lattice();
         lattice = new SimpleCubicLattice(lc.sizeX(), lc.sizeY(), lc.sizeZ());

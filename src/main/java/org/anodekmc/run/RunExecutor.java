@@ -10,7 +10,6 @@ import org.anodekmc.io.RunFolder;
 import org.anodekmc.io.TrajectoryWriter;
 import org.anodekmc.observe.NucleationAnalysis;
 import org.anodekmc.observe.Sample;
-import org.anodekmc.transport.Supplies;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +72,7 @@ public final class RunExecutor {
         String yaml = ConfigLoader.toYaml(config);
         RunFolder.writeAtomically(run.file(RunFolder.CONFIG), yaml);
         long wallStart = System.nanoTime();
-        Simulation sim = Supplies.newSimulation(config);
+        Simulation sim = Engines.build(config);
         Session session = new Session(config, run, CheckpointFile.hash(yaml.getBytes(StandardCharsets.UTF_8)), sim,
                 options.checkpoints(), wallStart, 0);
         Simulation.Stop stop;

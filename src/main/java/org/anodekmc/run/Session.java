@@ -15,7 +15,6 @@ import org.anodekmc.io.TrajectoryWriter;
 import org.anodekmc.observe.NucleationAnalysis;
 import org.anodekmc.observe.Sample;
 import org.anodekmc.plot.CyclePlots;
-import org.anodekmc.transport.Supplies;
 
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -172,7 +171,7 @@ final class Session {
         long trajectoryLength = in.readLong();
         int trajectoryFrames = in.readInt();
         double wallBefore = in.readDouble();
-        Session session = new Session(config, run, configHash, Supplies.newSimulation(config), policy, wallStart,
+        Session session = new Session(config, run, configHash, Engines.build(config), policy, wallStart,
                 wallBefore);
         boolean open = session.schedule.open;
         if (nextRow < 1 || !open && nextRow > session.rows
