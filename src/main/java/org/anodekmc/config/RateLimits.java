@@ -79,7 +79,7 @@ final class RateLimits {
      */
     private static void checkClock(SimulationConfig c) {
         ControlConfig control = c.control();
-        if (!control.mode().equals(ControlConfig.GALVANOSTATIC) || !c.supply().mode().equals(SupplyConfig.KINETIC)) {
+        if (control.mode() != ControlConfig.Mode.GALVANOSTATIC || c.supply().mode() != SupplyConfig.Mode.KINETIC) {
             return;
         }
         double held = control.maxEtaStep() * control.doubleLayerCapacitance() * 1e-6

@@ -56,15 +56,11 @@ final class ElectrochemicalControl {
      */
     ElectrochemicalControl(ControlConfig c, double areaCm2, int charge, boolean modelled) {
         double capacitance = c.doubleLayerCapacitance() * 1e-6 * areaCm2; // F
-        if (!modelled) {
-            mode = Mode.NONE;
-        } else if (c.mode().equals(ControlConfig.GALVANOSTATIC)) {
-            mode = Mode.GALVANOSTATIC;
-        } else if (c.cycling()) {
-            mode = Mode.CYCLING;
-        } else {
-            mode = Mode.POTENTIOSTATIC;
-        }
+        mode = !modelled ? Mode.NONE : switch (c.mode()) {
+            case GALVANOSTATIC -> Mode.GALVANOSTATIC;
+            case POTENTIOSTATIC -> Mode.POTENTIOSTATIC;
+            case CYCLING -> Mode.CYCLING;
+        };
         ratePerCurrent = 1e-3 * areaCm2 / capacitance;
         stepPerIon = charge * Units.ELEMENTARY_CHARGE / capacitance;
         maxEtaStep = c.maxEtaStep();

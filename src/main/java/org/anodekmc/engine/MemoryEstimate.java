@@ -47,11 +47,11 @@ public final class MemoryEstimate {
     /** Events a site can own in the catalogue: its reduction or oxidation, and its hops (or one hop attempt). */
     private static int eventsPerSite(SimulationConfig c) {
         HopConfig hops = c.hops();
-        int redox = c.supply().mode().equals(SupplyConfig.KINETIC) ? 1 : 0;
+        int redox = c.supply().mode() == SupplyConfig.Mode.KINETIC ? 1 : 0;
         if (!hops.enabled()) {
             return redox;
         }
-        boolean attempts = hops.law().equals(HopConfig.BOND_COUNTING);
+        boolean attempts = hops.law() == HopConfig.Law.BOND_COUNTING;
         return redox + (attempts ? 1 : new SimpleCubicLattice(4, 4, 4).hopDirections(hops.secondShell()));
     }
 

@@ -153,8 +153,8 @@ public final class Simulation {
      *               empty site next to the deposit is reduced at its own Butler–Volmer rate
      */
     public Simulation(SimulationConfig config, IonSupply supply) {
-        if ((supply == null) != config.supply().mode().equals(SupplyConfig.KINETIC)) {
-            throw new IllegalArgumentException("supply mode " + config.supply().mode() + (supply == null
+        if ((supply == null) != (config.supply().mode() == SupplyConfig.Mode.KINETIC)) {
+            throw new IllegalArgumentException("supply mode " + config.supply().mode().spelling() + (supply == null
                     ? " needs an IonSupply (build the engine with run.Engines)" : " takes no IonSupply"));
         }
         var lc = config.lattice();

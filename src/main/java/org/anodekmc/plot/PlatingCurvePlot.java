@@ -36,7 +36,8 @@ public final class PlatingCurvePlot {
         JsonNode config = ConfigLoader.readTree(run.resolve(RunFolder.CONFIG));
         JsonNode summary = readSummary(run.resolve(RunFolder.SUMMARY));
         String metal = config.path("metal").path("name").asText("M");
-        boolean potentiostatic = config.path("control").path("mode").asText().equals(ControlConfig.POTENTIOSTATIC);
+        String mode = config.path("control").path("mode").asText();
+        boolean potentiostatic = ControlConfig.Mode.POTENTIOSTATIC.spelling().equals(mode);
 
         double[] time = series.column("time_s");
         double[] charge = series.column("charge_mAh_cm2");

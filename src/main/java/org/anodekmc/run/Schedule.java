@@ -29,7 +29,7 @@ final class Schedule {
                 && stop.events() == null;
         double t = stop.time() == null ? open ? protocolDuration(config.control()) : Double.POSITIVE_INFINITY
                 : stop.time();
-        boolean galvanostatic = config.control().mode().equals(ControlConfig.GALVANOSTATIC);
+        boolean galvanostatic = config.control().mode() == ControlConfig.Mode.GALVANOSTATIC;
         if (stop.charge() != null && galvanostatic) {
             t = Math.min(t, stop.charge() * 3600 / config.control().currentDensity());
         }

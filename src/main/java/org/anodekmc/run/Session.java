@@ -206,7 +206,7 @@ final class Session {
     RunExecutor.Result finish(Simulation.Stop stop) {
         double wallSeconds = wallSeconds(System.nanoTime());
         NucleationAnalysis nucleation = null;
-        if (config.control().mode().equals(ControlConfig.GALVANOSTATIC) && !Double.isNaN(sim.eta())) {
+        if (config.control().mode() == ControlConfig.Mode.GALVANOSTATIC && !Double.isNaN(sim.eta())) {
             nucleation = NucleationAnalysis.of(recorded.times(), recorded.etas(), recorded.charges(),
                     recorded.coverages());
         }

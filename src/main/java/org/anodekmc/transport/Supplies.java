@@ -11,10 +11,9 @@ public final class Supplies {
     /** The supply for a mode, or null for the kinetic mode (which the engine handles through its rates). */
     public static IonSupply of(SupplyConfig supply) {
         return switch (supply.mode()) {
-            case SupplyConfig.BALLISTIC -> new BallisticSupply(supply.landing().equals(SupplyConfig.FIRST_CONTACT));
-            case SupplyConfig.DIFFUSION_LIMITED -> new DiffusionLimitedSupply(supply.reservoirDistance(),
-                    supply.sticking());
-            default -> null;
+            case KINETIC -> null;
+            case BALLISTIC -> new BallisticSupply(supply.landing() == SupplyConfig.Landing.FIRST_CONTACT);
+            case DIFFUSION_LIMITED -> new DiffusionLimitedSupply(supply.reservoirDistance(), supply.sticking());
         };
     }
 }
