@@ -31,7 +31,7 @@ final class Schedule {
                 : stop.time();
         boolean galvanostatic = config.control().mode() == ControlConfig.Mode.GALVANOSTATIC;
         if (stop.charge() != null && galvanostatic) {
-            t = Math.min(t, stop.charge() * 3600 / config.control().currentDensity());
+            t = Math.min(t, Units.secondsToPass(stop.charge(), config.control().currentDensity()));
         }
         time = t;
         ions = stop.charge() == null || galvanostatic ? Long.MAX_VALUE
@@ -71,13 +71,14 @@ final class Schedule {
         double plated = 0;
         for (ControlConfig.ProtocolStep s : control.protocol()) {
             if (s.galvanostatic() && s.current() > 0) {
-                plated += s.charge() != null ? s.charge() : s.time() != null ? s.current() * s.time() / 3600 : 0;
+                plated += s.charge() != null ? s.charge()
+                        : s.time() != null ? Units.chargePassed(s.current(), s.time()) : 0;
             }
         }
         double cycle = 0;
         for (ControlConfig.ProtocolStep s : control.protocol()) {
             double byCharge = !s.galvanostatic() || s.current() == 0 ? Double.POSITIVE_INFINITY
-                    : (s.charge() != null ? s.charge() : plated) * 3600 / Math.abs(s.current());
+                    : Units.secondsToPass(s.charge() != null ? s.charge() : plated, Math.abs(s.current()));
             cycle += Math.min(s.time() == null ? Double.POSITIVE_INFINITY : s.time(), byCharge);
         }
         double total = cycle * control.cycles();
