@@ -19,7 +19,7 @@ public interface ConfigChoice {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** The spellings of an enum's constants, in declaration order, for messages. */
+    /** The spellings of a choice enum's constants, in declaration order, for messages. */
     static String allowed(Class<?> type) {
         return Arrays.stream(type.getEnumConstants()).map(c -> ((ConfigChoice) c).spelling())
                 .collect(Collectors.joining(", "));

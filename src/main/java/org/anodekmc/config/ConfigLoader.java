@@ -373,7 +373,7 @@ public final class ConfigLoader {
             throw new ConfigException(path(e), "unknown field; allowed here: " + known);
         } catch (InvalidFormatException e) {
             Class<?> target = e.getTargetType();
-            if (target != null && target.isEnum()) {
+            if (target != null && ConfigChoice.class.isAssignableFrom(target)) {
                 throw new ConfigException(path(e), "'" + e.getValue() + "' is not allowed; allowed: "
                         + ConfigChoice.allowed(target));
             }
@@ -420,7 +420,7 @@ public final class ConfigLoader {
         if (type == String.class) {
             return "a text value";
         }
-        if (type.isEnum()) {
+        if (ConfigChoice.class.isAssignableFrom(type)) {
             return "one of " + ConfigChoice.allowed(type);
         }
         if (List.class.isAssignableFrom(type)) {
