@@ -1,7 +1,7 @@
 package org.anodekmc.engine;
 
 
-import org.anodekmc.transport.Supplies;
+import org.anodekmc.run.Engines;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -42,7 +42,7 @@ public class EngineBenchmarks {
 
         @Setup(Level.Trial)
         public void grow() {
-            sim = Supplies.newSimulation(org.anodekmc.io.Benchmark.standard(size));
+            sim = Engines.build(org.anodekmc.run.Benchmark.standard(size));
             // 1.35e-5 atoms per site per time unit
             sim.advance(0.1 / 1.35e-5, Long.MAX_VALUE, Long.MAX_VALUE);
         }

@@ -1,6 +1,6 @@
 package org.anodekmc.cli;
 
-import org.anodekmc.io.Benchmark;
+import org.anodekmc.run.Benchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 package org.anodekmc.cli;
 
-import org.anodekmc.io.CyclePlots;
-import org.anodekmc.io.PlatingCurvePlot;
+import org.anodekmc.plot.CyclePlots;
+import org.anodekmc.plot.PlatingCurvePlot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

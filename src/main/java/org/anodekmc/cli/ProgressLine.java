@@ -1,6 +1,6 @@
 package org.anodekmc.cli;
 
-import org.anodekmc.io.RunExecutor;
+import org.anodekmc.run.RunExecutor;
 
 import java.io.PrintStream;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package org.anodekmc.cli;
 
-import org.anodekmc.io.CheckpointPolicy;
-import org.anodekmc.io.RunExecutor;
+import org.anodekmc.run.CheckpointPolicy;
+import org.anodekmc.run.RunExecutor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

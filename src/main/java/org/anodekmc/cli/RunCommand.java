@@ -2,8 +2,8 @@ package org.anodekmc.cli;
 
 import org.anodekmc.config.ConfigLoader;
 import org.anodekmc.config.SimulationConfig;
-import org.anodekmc.io.CheckpointPolicy;
-import org.anodekmc.io.RunExecutor;
+import org.anodekmc.run.CheckpointPolicy;
+import org.anodekmc.run.RunExecutor;
 import org.anodekmc.io.RunFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,8 +1,8 @@
 package org.anodekmc.cli;
 
-import org.anodekmc.io.RunExecutor;
-import org.anodekmc.io.RunInterruptedException;
-import org.anodekmc.io.StopRequest;
+import org.anodekmc.run.RunExecutor;
+import org.anodekmc.run.RunInterruptedException;
+import org.anodekmc.run.StopRequest;
 import org.anodekmc.observe.NucleationAnalysis;
 
 import java.util.Locale;

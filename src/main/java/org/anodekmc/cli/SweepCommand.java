@@ -2,7 +2,7 @@ package org.anodekmc.cli;
 
 import org.anodekmc.config.ConfigLoader;
 import org.anodekmc.io.OutputFolder;
-import org.anodekmc.io.StopRequest;
+import org.anodekmc.run.StopRequest;
 import org.anodekmc.sweep.Sweep;
 import org.anodekmc.sweep.SweepArray;
 import org.anodekmc.sweep.SweepLoader;

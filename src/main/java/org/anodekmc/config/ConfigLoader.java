@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -176,7 +177,7 @@ public final class ConfigLoader {
             for (int i = 0; i < sites.size(); i++) {
                 ObjectNode site = withPreset(sites.get(i), PresetLibrary.Kind.SITE, metal, "substrate.sites[" + i + "]");
                 if (!site.hasNonNull("placement")) {
-                    site.put("placement", SiteConfig.RANDOM);
+                    site.put("placement", SiteConfig.Placement.RANDOM.spelling());
                 }
                 if (!site.hasNonNull("lateralBondEnergy")) {
                     site.put("lateralBondEnergy", 0.0);
@@ -370,6 +371,14 @@ public final class ConfigLoader {
             String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
                     .map(Object::toString).sorted().collect(Collectors.joining(", "));
             throw new ConfigException(path(e), "unknown field; allowed here: " + known);
+        } catch (InvalidFormatException e) {
+            Class<?> target = e.getTargetType();
+            if (target != null && ConfigChoice.class.isAssignableFrom(target)) {
+                throw new ConfigException(path(e), "'" + e.getValue() + "' is not allowed; allowed: "
+                        + ConfigChoice.allowed(target));
+            }
+            throw new ConfigException(path(e), "expected " + (target == null ? "another kind of value"
+                    : describe(target)));
         } catch (MismatchedInputException e) {
             Class<?> target = e.getTargetType();
             throw new ConfigException(path(e), "expected " + (target == null ? "another kind of value"
@@ -410,6 +419,9 @@ public final class ConfigLoader {
         }
         if (type == String.class) {
             return "a text value";
+        }
+        if (ConfigChoice.class.isAssignableFrom(type)) {
+            return "one of " + ConfigChoice.allowed(type);
         }
         if (List.class.isAssignableFrom(type)) {
             return "a list [ ... ]";

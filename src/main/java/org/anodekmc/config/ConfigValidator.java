@@ -15,18 +15,18 @@ final class ConfigValidator {
 
     static void validate(SimulationConfig c) {
         ConfigLoader.requireFolderName(c.name());
-        oneOf("units", c.units(), SimulationConfig.PHYSICAL, SimulationConfig.REDUCED);
+        required("units", c.units(), SimulationConfig.UnitSystem.class);
         positive("temperature", c.temperature(), "K");
         validateLattice(c.lattice());
         validateMetal(c.metal());
         validateElectrolyte(c.electrolyte());
         validateSubstrate(c.substrate(), c.lattice(), c.metal().atomicVolume());
         HopConfig h = c.hops();
-        oneOf("hops.law", h.law(), HopConfig.METROPOLIS, HopConfig.BOND_COUNTING);
+        required("hops.law", h.law(), HopConfig.Law.class);
         atLeastZero("hops.neighbourBarrier", h.neighbourBarrier(), "eV");
         SupplyConfig s = c.supply();
-        oneOf("supply.mode", s.mode(), SupplyConfig.KINETIC, SupplyConfig.BALLISTIC, SupplyConfig.DIFFUSION_LIMITED);
-        oneOf("supply.landing", s.landing(), SupplyConfig.FIRST_CONTACT, SupplyConfig.COLUMN_TOP);
+        required("supply.mode", s.mode(), SupplyConfig.Mode.class);
+        required("supply.landing", s.landing(), SupplyConfig.Landing.class);
         if (s.reservoirDistance() != 0 && s.reservoirDistance() < 2) {
             fail("supply.reservoirDistance", "must be 0 (the box's width) or at least 2 (sites), got "
                     + s.reservoirDistance());
@@ -124,7 +124,7 @@ final class ConfigValidator {
             }
             atLeastZero(f + ".bondEnergy", site.bondEnergy(), "eV");
             atLeastZero(f + ".lateralBondEnergy", site.lateralBondEnergy(), "eV");
-            oneOf(f + ".placement", site.placement(), SiteConfig.RANDOM, SiteConfig.ORDERED);
+            required(f + ".placement", site.placement(), SiteConfig.Placement.class);
             if ((site.fraction() == null) == (site.perNm2() == null)) {
                 fail(f, "give exactly one of fraction (of substrate sites) or perNm2 (sites per nm²)");
             }
@@ -144,8 +144,7 @@ final class ConfigValidator {
     }
 
     private static void validateControl(ControlConfig c, SupplyConfig supply) {
-        oneOf("control.mode", c.mode(), ControlConfig.GALVANOSTATIC, ControlConfig.POTENTIOSTATIC,
-                ControlConfig.CYCLING);
+        required("control.mode", c.mode(), ControlConfig.Mode.class);
         positive("control.doubleLayerCapacitance", c.doubleLayerCapacitance(), "μF/cm²");
         positive("control.maxEtaStep", c.maxEtaStep(), "V");
         finite("control.initialOverpotential", c.initialOverpotential());
@@ -156,11 +155,12 @@ final class ConfigValidator {
         if (c.cycles() != null || c.protocol() != null) {
             fail(c.cycles() != null ? "control.cycles" : "control.protocol", "only for mode: cycling");
         }
-        if (c.mode().equals(ControlConfig.GALVANOSTATIC)) {
+        if (c.mode() == ControlConfig.Mode.GALVANOSTATIC) {
             positive("control.currentDensity", c.currentDensity(), "mA/cm²");
         } else {
-            if (!supply.mode().equals(SupplyConfig.KINETIC)) {
-                fail("control.mode", "the " + supply.mode() + " supply fixes the current; use galvanostatic");
+            if (supply.mode() != SupplyConfig.Mode.KINETIC) {
+                fail("control.mode", "the " + supply.mode().spelling()
+                        + " supply fixes the current; use galvanostatic");
             }
             List<ControlConfig.PotentialStep> steps = c.overpotential();
             if (steps == null || steps.isEmpty()) {
@@ -186,8 +186,8 @@ final class ConfigValidator {
     }
 
     private static void validateCycling(ControlConfig c, SupplyConfig supply) {
-        if (!supply.mode().equals(SupplyConfig.KINETIC)) {
-            fail("control.mode", "cycling needs supply mode kinetic (oxidation), got " + supply.mode());
+        if (supply.mode() != SupplyConfig.Mode.KINETIC) {
+            fail("control.mode", "cycling needs supply mode kinetic (oxidation), got " + supply.mode().spelling());
         }
         if (c.cycles() == null || c.cycles() < 1 || c.cycles() > 100_000) {
             fail("control.cycles", "cycling needs a whole number of cycles between 1 and 100000, got " + c.cycles());
@@ -257,6 +257,13 @@ final class ConfigValidator {
         }
         fail(field, (value == null ? "missing" : "'" + value + "' is not allowed") + "; allowed: "
                 + String.join(", ", allowed));
+    }
+
+    /** The loader refuses a choice it does not know, naming the allowed ones; here only a missing one is left. */
+    private static void required(String field, ConfigChoice value, Class<? extends ConfigChoice> type) {
+        if (value == null) {
+            fail(field, "missing; allowed: " + ConfigChoice.allowed(type));
+        }
     }
 
     private static void positive(String field, double v, String unit) {

@@ -14,12 +14,11 @@ import java.util.List;
  * @param cycles                 how often the protocol is repeated (cycling; null otherwise)
  * @param protocol               the steps of one cycle (cycling; null otherwise)
  */
-public record ControlConfig(String mode, double currentDensity, double doubleLayerCapacitance,
+public record ControlConfig(Mode mode, double currentDensity, double doubleLayerCapacitance,
                             double initialOverpotential, List<PotentialStep> overpotential, double maxEtaStep,
                             Integer cycles, List<ProtocolStep> protocol) {
-    public static final String GALVANOSTATIC = "galvanostatic";
-    public static final String POTENTIOSTATIC = "potentiostatic";
-    public static final String CYCLING = "cycling";
+    /** How the electrode is driven. */
+    public enum Mode implements ConfigChoice { GALVANOSTATIC, POTENTIOSTATIC, CYCLING }
 
     /** η (V) from {@code time} (s) on. */
     public record PotentialStep(double time, double eta) {
@@ -44,6 +43,6 @@ public record ControlConfig(String mode, double currentDensity, double doubleLay
     }
 
     public boolean cycling() {
-        return mode.equals(CYCLING);
+        return mode == Mode.CYCLING;
     }
 }

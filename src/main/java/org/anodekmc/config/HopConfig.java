@@ -8,7 +8,7 @@ package org.anodekmc.config;
  * @param neighbourBarrier  E_n in eV, bond-counting law only
  * @param secondShell       allow second-shell hops that change layer (needed to climb or descend steps)
  */
-public record HopConfig(boolean enabled, String law, double neighbourBarrier, boolean secondShell) {
-    public static final String METROPOLIS = "metropolis";
-    public static final String BOND_COUNTING = "bond-counting";
+public record HopConfig(boolean enabled, Law law, double neighbourBarrier, boolean secondShell) {
+    /** The activation energy of a hop. */
+    public enum Law implements ConfigChoice { METROPOLIS, BOND_COUNTING }
 }

@@ -25,7 +25,7 @@ public final class Plausibility {
     /** One warning per implausible value; none for a reduced-units config. */
     public static List<String> warnings(SimulationConfig c) {
         Plausibility p = new Plausibility();
-        if (c.units().equals(SimulationConfig.PHYSICAL)) {
+        if (c.units() == SimulationConfig.UnitSystem.PHYSICAL) {
             p.temperature(c.temperature());
             p.check(c);
         }
@@ -59,7 +59,7 @@ public final class Plausibility {
         }
         energy("hops.neighbourBarrier", c.hops().neighbourBarrier());
         ControlConfig control = c.control();
-        if (control.mode().equals(ControlConfig.GALVANOSTATIC)) {
+        if (control.mode() == ControlConfig.Mode.GALVANOSTATIC) {
             range("control.currentDensity", control.currentDensity(), 1e-3, 1e3, "mA/cm²",
                     "battery charging, from trickle to extreme fast charging");
         }

@@ -79,15 +79,15 @@ final class RateLimits {
      */
     private static void checkClock(SimulationConfig c) {
         ControlConfig control = c.control();
-        if (!control.mode().equals(ControlConfig.GALVANOSTATIC) || !c.supply().mode().equals(SupplyConfig.KINETIC)) {
+        if (control.mode() != ControlConfig.Mode.GALVANOSTATIC || c.supply().mode() != SupplyConfig.Mode.KINETIC) {
             return;
         }
-        double held = control.maxEtaStep() * control.doubleLayerCapacitance() * 1e-6
-                / (control.currentDensity() * 1e-3);
+        double held = control.maxEtaStep() * Units.faradsPerCm2(control.doubleLayerCapacitance())
+                / Units.ampsPerCm2(control.currentDensity());
         StopConfig stop = c.stop();
         double end = stop.time() == null ? Double.POSITIVE_INFINITY : stop.time();
         if (stop.charge() != null) {
-            end = Math.min(end, stop.charge() * Units.COULOMB_PER_MAH * 1e3 / control.currentDensity());
+            end = Math.min(end, Units.secondsToPass(stop.charge(), control.currentDensity()));
         }
         if (Double.isFinite(end) && !(held > Math.ulp(end))) {
             throw new ConfigException("control.maxEtaStep", String.format(java.util.Locale.ROOT, "the rates are "

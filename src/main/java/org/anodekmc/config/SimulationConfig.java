@@ -4,8 +4,8 @@ package org.anodekmc.config;
  * One simulation, fully resolved: presets merged, defaults filled in, validated. Units: eV, s, K, Å, mA/cm², μF/cm²,
  * V (see docs/config.md).
  *
- * @param units                {@link #PHYSICAL} (the default) or {@link #REDUCED}: a reduced-unit config (kT and ν
- *                             set to 1, as in thin-film benchmarks) skips the physical plausibility warnings
+ * @param units                physical (the default) or reduced: a reduced-unit config (kT and ν set to 1, as in
+ *                             thin-film benchmarks) skips the physical plausibility warnings
  * @param keepDepositConnected metal cut off the substrate becomes dead (no events) until plating touches it again
  *                             (metal needs an electronic path to the current collector); off only for thin-film
  *                             benchmarks
@@ -13,7 +13,7 @@ package org.anodekmc.config;
 public record SimulationConfig(
         String name,
         long seed,
-        String units,
+        UnitSystem units,
         double temperature,
         LatticeConfig lattice,
         MetalConfig metal,
@@ -25,8 +25,8 @@ public record SimulationConfig(
         ControlConfig control,
         StopConfig stop,
         OutputConfig output) {
-    public static final String PHYSICAL = "physical";
-    public static final String REDUCED = "reduced";
+    /** Physical units, or reduced units (kT and ν set to 1) as in thin-film benchmarks. */
+    public enum UnitSystem implements ConfigChoice { PHYSICAL, REDUCED }
 
     public SimulationConfig withSeed(long newSeed) {
         return new SimulationConfig(name, newSeed, units, temperature, lattice, metal, electrolyte, substrate, hops,

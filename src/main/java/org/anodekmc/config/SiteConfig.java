@@ -15,10 +15,10 @@ import java.util.Map;
  * @param referenceEnergy   eV, or null: the metal's own binding computed the same way (default: its cohesive energy)
  */
 public record SiteConfig(String preset, String name, double bondEnergy, double lateralBondEnergy, Double fraction,
-                         Double perNm2, String placement, Double bindingEnergy, Double referenceEnergy,
+                         Double perNm2, Placement placement, Double bindingEnergy, Double referenceEnergy,
                          Map<String, String> sources) {
-    public static final String RANDOM = "random";
-    public static final String ORDERED = "ordered";
+    /** How a species' sites are spread over the substrate. */
+    public enum Placement implements ConfigChoice { RANDOM, ORDERED }
 
     /** How many substrate sites this species occupies on a surface of {@code substrateSites} sites. */
     public int siteCount(int substrateSites, double siteAreaNm2) {

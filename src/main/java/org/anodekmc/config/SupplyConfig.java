@@ -17,10 +17,10 @@ package org.anodekmc.config;
  *                          there; other sites scale it by their relative reduction rate exp(α(B − B_kink)/kT),
  *                          capped at 1, so strongly binding single-atom sites catch ions first
  */
-public record SupplyConfig(String mode, String landing, int reservoirDistance, double sticking) {
-    public static final String KINETIC = "kinetic";
-    public static final String BALLISTIC = "ballistic";
-    public static final String DIFFUSION_LIMITED = "diffusion-limited";
-    public static final String COLUMN_TOP = "column-top";
-    public static final String FIRST_CONTACT = "first-contact";
+public record SupplyConfig(Mode mode, Landing landing, int reservoirDistance, double sticking) {
+    /** How ions reach the surface. */
+    public enum Mode implements ConfigChoice { KINETIC, BALLISTIC, DIFFUSION_LIMITED }
+
+    /** Where a ballistic ion stops. */
+    public enum Landing implements ConfigChoice { FIRST_CONTACT, COLUMN_TOP }
 }

@@ -55,18 +55,14 @@ final class ElectrochemicalControl {
      * @param modelled    false when the supply fixes the current (ballistic): η is then NaN
      */
     ElectrochemicalControl(ControlConfig c, double areaCm2, int charge, boolean modelled) {
-        double capacitance = c.doubleLayerCapacitance() * 1e-6 * areaCm2; // F
-        if (!modelled) {
-            mode = Mode.NONE;
-        } else if (c.mode().equals(ControlConfig.GALVANOSTATIC)) {
-            mode = Mode.GALVANOSTATIC;
-        } else if (c.cycling()) {
-            mode = Mode.CYCLING;
-        } else {
-            mode = Mode.POTENTIOSTATIC;
-        }
-        ratePerCurrent = 1e-3 * areaCm2 / capacitance;
-        stepPerIon = charge * Units.ELEMENTARY_CHARGE / capacitance;
+        double capacitance = Units.faradsPerCm2(c.doubleLayerCapacitance()) * areaCm2; // F
+        mode = !modelled ? Mode.NONE : switch (c.mode()) {
+            case GALVANOSTATIC -> Mode.GALVANOSTATIC;
+            case POTENTIOSTATIC -> Mode.POTENTIOSTATIC;
+            case CYCLING -> Mode.CYCLING;
+        };
+        ratePerCurrent = Units.ampsPerCm2(1.0) * areaCm2 / capacitance;
+        stepPerIon = Units.coulombsPerIon(charge) / capacitance;
         maxEtaStep = c.maxEtaStep();
         int n = mode == Mode.POTENTIOSTATIC ? c.overpotential().size() : 0;
         stepTimes = new double[n];

@@ -40,9 +40,9 @@ final class Processes {
         Set<Type> types = EnumSet.noneOf(Type.class);
         if (config.hops().enabled()) {
             // the bond-counting law's rate depends only on the mover, which one attempt per atom can represent
-            types.add(config.hops().law().equals(HopConfig.BOND_COUNTING) ? Type.ATTEMPT_HOPS : Type.DIRECTIONAL_HOPS);
+            types.add(config.hops().law() == HopConfig.Law.BOND_COUNTING ? Type.ATTEMPT_HOPS : Type.DIRECTIONAL_HOPS);
         }
-        if (config.supply().mode().equals(SupplyConfig.KINETIC)) {
+        if (config.supply().mode() == SupplyConfig.Mode.KINETIC) {
             types.add(Type.REDOX);
         }
         return types;

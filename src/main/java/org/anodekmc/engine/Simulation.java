@@ -84,9 +84,9 @@ public final class Simulation implements Deposit {
      *               empty site next to the deposit is reduced at its own Butler–Volmer rate
      */
     public Simulation(SimulationConfig config, IonSupply supply) {
-        if ((supply == null) != config.supply().mode().equals(SupplyConfig.KINETIC)) {
-            throw new IllegalArgumentException("supply mode " + config.supply().mode() + (supply == null
-                    ? " needs an IonSupply (use transport.Supplies)" : " takes no IonSupply"));
+        if ((supply == null) != (config.supply().mode() == SupplyConfig.Mode.KINETIC)) {
+            throw new IllegalArgumentException("supply mode " + config.supply().mode().spelling() + (supply == null
+                    ? " needs an IonSupply (build the engine with run.Engines)" : " takes no IonSupply"));
         }
         var lc = config.lattice();
         lattice = new SimpleCubicLattice(lc.sizeX(), lc.sizeY(), lc.sizeZ());

@@ -29,7 +29,7 @@ final class SubstrateBuilder {
             SiteConfig site = sites.get(k);
             int count = Math.min(site.siteCount(columns, siteAreaNm2), freeCount);
             byte code = Species.site(k);
-            if (site.placement().equals(SiteConfig.ORDERED)) {
+            if (site.placement() == SiteConfig.Placement.ORDERED) {
                 placeOnGrid(layer, sizeX, sizeY, count, code, k);
             } else {
                 for (int placed = 0; placed < count; placed++) {

@@ -29,30 +29,30 @@ import java.util.zip.CheckedOutputStream;
  * forced to disk and renamed over the previous one, so a crash while writing leaves the previous checkpoint whole; a
  * truncated or damaged file fails the checksum and is refused.
  */
-final class CheckpointFile {
+public final class CheckpointFile {
     static final long MAGIC = 0x414B4D43434B5031L; // "AKMCCKP1"
     static final int VERSION = 2;
     private static final int HASH_BYTES = 32;
     private static final int HEADER_BYTES = 8 + 4 + HASH_BYTES;
 
     /** Writes the body of a checkpoint. */
-    interface Body {
+    public interface Body {
         void write(DataOutput out) throws IOException;
     }
 
     /** Reads the body of a checkpoint. */
-    interface Reader<T> {
+    public interface Reader<T> {
         T read(DataInputStream in) throws IOException;
     }
 
     private CheckpointFile() {
     }
 
-    static Path temporary(Path file) {
+    public static Path temporary(Path file) {
         return file.resolveSibling(file.getFileName() + ".tmp");
     }
 
-    static void write(Path file, byte[] configHash, Body body) {
+    public static void write(Path file, byte[] configHash, Body body) {
         Path tmp = temporary(file);
         try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -84,7 +84,7 @@ final class CheckpointFile {
      * @throws IllegalArgumentException with a message for the user if the file is missing, truncated, damaged, of
      *                                  another format, or written for another config
      */
-    static <T> T read(Path file, byte[] configHash, Reader<T> reader) {
+    public static <T> T read(Path file, byte[] configHash, Reader<T> reader) {
         long size;
         try {
             size = Files.size(file);
@@ -169,7 +169,7 @@ final class CheckpointFile {
     }
 
     /** SHA-256 of a file's bytes. */
-    static byte[] hash(byte[] content) {
+    public static byte[] hash(byte[] content) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(content);
         } catch (NoSuchAlgorithmException e) {

@@ -23,7 +23,7 @@ import java.util.Map;
  * @param mAhPerAtom charge of one atom over the box area, mAh/cm²
  * @param deadAtoms  dead metal at the end of the run
  */
-record Cycles(List<Cycle> cycles, double mAhPerAtom, long deadAtoms) {
+public record Cycles(List<Cycle> cycles, double mAhPerAtom, long deadAtoms) {
     static final String[] COLUMNS = {"cycle", "start_time_s", "end_time_s", "plated_mAh_cm2", "stripped_mAh_cm2",
             "coulombic_efficiency", "dead_mAh_cm2", "plating_eta_V", "stripping_eta_V", "hysteresis_V",
             "nucleation_overpotential_V", "plated_atoms", "stripped_atoms", "dead_atoms_change"};
@@ -44,7 +44,7 @@ record Cycles(List<Cycle> cycles, double mAhPerAtom, long deadAtoms) {
     }
 
     /** The completed cycles of the run. */
-    static Cycles of(SimulationConfig config, Simulation sim, RecordedRows rows) {
+    public static Cycles of(SimulationConfig config, Simulation sim, RecordedRows rows) {
         List<ControlConfig.ProtocolStep> protocol = config.control().protocol();
         List<Simulation.StepStart> starts = sim.stepStarts();
         List<Cycle> cycles = new ArrayList<>();
@@ -115,7 +115,7 @@ record Cycles(List<Cycle> cycles, double mAhPerAtom, long deadAtoms) {
                 .nucleationOverpotential();
     }
 
-    void write(Path file) {
+    public void write(Path file) {
         try (CsvWriter out = new CsvWriter(file, COLUMNS)) {
             for (Cycle c : cycles) {
                 double hysteresis = c.platingEta() - c.strippingEta();
@@ -130,7 +130,7 @@ record Cycles(List<Cycle> cycles, double mAhPerAtom, long deadAtoms) {
      * summary.json's part: cycles completed, first-cycle and average CE, dead metal at the end (atoms and as a
      * fraction of all the charge plated) and the mean hysteresis.
      */
-    Map<String, Object> summary() {
+    public Map<String, Object> summary() {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("cyclesCompleted", cycles.size());
         long plated = 0;

@@ -4,12 +4,14 @@ import org.anodekmc.engine.Simulation;
 import org.anodekmc.engine.StateData;
 import org.anodekmc.observe.Islands;
 import org.anodekmc.observe.Morphology;
+import org.anodekmc.observe.NucleationAnalysis;
 import org.anodekmc.observe.Sample;
 import org.anodekmc.observe.SurfaceStatistics;
 
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -17,7 +19,7 @@ import java.util.Arrays;
  * and islands.csv need them at the end) and the last row's whole sample (the next row's reference). A checkpoint
  * stores them exactly, so a resumed run ends with the same analysis as an uninterrupted one.
  */
-final class RecordedRows {
+public final class RecordedRows {
     double[] time;
     double[] eta;
     double[] charge;
@@ -26,7 +28,7 @@ final class RecordedRows {
     int count;
     Sample last;
 
-    RecordedRows(int capacity) {
+    public RecordedRows(int capacity) {
         time = new double[capacity];
         eta = new double[capacity];
         charge = new double[capacity];
@@ -34,7 +36,7 @@ final class RecordedRows {
         islands = new Islands[capacity];
     }
 
-    void add(Sample sample, CsvWriter series) {
+    public void add(Sample sample, CsvWriter series) {
         series.row(sample.values());
         if (count == time.length) {
             int capacity = 2 * count + 1;
@@ -52,23 +54,49 @@ final class RecordedRows {
         last = sample;
     }
 
-    double[] times() {
+    public double[] times() {
         return Arrays.copyOf(time, count);
     }
 
-    double[] etas() {
+    public double[] etas() {
         return Arrays.copyOf(eta, count);
     }
 
-    double[] charges() {
+    public double[] charges() {
         return Arrays.copyOf(charge, count);
     }
 
-    double[] coverages() {
+    public double[] coverages() {
         return Arrays.copyOf(coverage, count);
     }
 
-    void write(DataOutput out) throws IOException {
+    /** The last row's whole sample. */
+    public Sample last() {
+        return last;
+    }
+
+    /** islands.csv: the size distribution of the nuclei at the row of the η peak (when there is one), and at the end. */
+    public void writeIslands(Path file, NucleationAnalysis nucleation) {
+        try (CsvWriter out = new CsvWriter(file, "moment", "time_s", "nucleus", "atoms", "footprint_sites",
+                "radius_nm")) {
+            if (nucleation != null) {
+                int peak = nucleation.peakRow();
+                writeIslands(out, "peak", time[peak], islands[peak], last.siteAreaCm2());
+            }
+            writeIslands(out, "final", last.time(), last.islands(), last.siteAreaCm2());
+        }
+    }
+
+    private static void writeIslands(CsvWriter out, String moment, double time, Islands islands,
+                                     double siteAreaCm2) {
+        for (int i = 0; i < islands.nuclei(); i++) {
+            int footprint = islands.nucleusFootprint()[i];
+            out.row(moment, time, i + 1, islands.nucleusSizes()[i], footprint,
+                    Math.sqrt(footprint * siteAreaCm2 * 1e14 / Math.PI));
+        }
+    }
+
+    public void write(DataOutput out) throws IOException {
         out.writeInt(count);
         for (int i = 0; i < count; i++) {
             out.writeDouble(time[i]);
@@ -81,7 +109,7 @@ final class RecordedRows {
     }
 
     /** @param capacity the most rows the run writes (Integer.MAX_VALUE if it is open-ended) */
-    static RecordedRows read(DataInput in, int capacity) throws IOException {
+    public static RecordedRows read(DataInput in, int capacity) throws IOException {
         int count = in.readInt();
         if (count < 1 || count > capacity) {
             throw new IOException("the checkpoint holds " + count + " rows; this run writes at most " + capacity);

@@ -11,14 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The content of summary.json: key results of a run, with units in the field names. */
-final class Summaries {
+public final class Summaries {
     /** η may move by at most this fraction of kT/e per event before the output warns about it. */
     static final double ETA_STEP_WARNING_KT = 0.1;
 
     private Summaries() {
     }
 
-    static Map<String, Object> of(SimulationConfig config, Simulation sim, Simulation.Stop stop, Sample last,
+    public static Map<String, Object> of(SimulationConfig config, Simulation sim, Simulation.Stop stop, Sample last,
                                   NucleationAnalysis nucleation, double wallSeconds) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("name", config.name());

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads a run's timeseries.csv (written by {@link RunExecutor}) back into numeric columns. */
+/** Reads a run's timeseries.csv (written by the run driver, package run) back into numeric columns. */
 public final class TimeSeriesReader {
     /** The table by column; every value as a double (NaN where the run wrote NaN). */
     public record TimeSeries(List<String> names, double[][] columns) {

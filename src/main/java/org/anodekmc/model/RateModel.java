@@ -57,7 +57,7 @@ public final class RateModel {
         hopClassByKey = new short[n * n * 4];
         Map<Double, Integer> classOfRate = new LinkedHashMap<>();
         HopConfig hops = c.hops();
-        hopRateDependsOnTarget = !hops.law().equals(HopConfig.BOND_COUNTING);
+        hopRateDependsOnTarget = hops.law() != HopConfig.Law.BOND_COUNTING;
         for (int from = 0; from < n; from++) {
             for (int to = 0; to < n; to++) {
                 for (int hostTerrace = 0; hostTerrace < 2; hostTerrace++) {

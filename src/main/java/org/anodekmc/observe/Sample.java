@@ -1,6 +1,7 @@
 package org.anodekmc.observe;
 
 import org.anodekmc.engine.Simulation;
+import org.anodekmc.units.Units;
 
 import java.util.Arrays;
 import java.util.stream.Stream;
@@ -31,7 +32,8 @@ public record Sample(double time, double eta, double etaIntegral, double current
     public static Sample of(Simulation sim, Sample previous) {
         double charge = sim.chargeMAhPerCm2();
         boolean interval = previous != null && sim.time() > previous.time;
-        double current = interval ? (charge - previous.charge) * 3600 / (sim.time() - previous.time) : Double.NaN;
+        double current = interval
+                ? Units.meanCurrent(charge - previous.charge, sim.time() - previous.time) : Double.NaN;
         double eta = interval ? (sim.etaIntegral() - previous.etaIntegral) / (sim.time() - previous.time) : sim.eta();
         SurfaceStatistics surface = SurfaceStatistics.of(sim);
         return new Sample(sim.time(), eta, sim.etaIntegral(), current, charge, sim.metalAtoms(), sim.reductions(),

@@ -11,7 +11,7 @@ import java.util.List;
  *
  * @param seriesAxis index of the axis drawn as separate lines, or -1
  */
-public record Sweep(String name, String mode, int replicates, long seed, List<Axis> axes, int seriesAxis,
+public record Sweep(String name, SweepDefinition.Mode mode, int replicates, long seed, List<Axis> axes, int seriesAxis,
                     List<Run> runs) {
 
     public int points() {

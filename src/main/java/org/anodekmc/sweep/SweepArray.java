@@ -2,7 +2,7 @@ package org.anodekmc.sweep;
 
 import org.anodekmc.io.FolderLock;
 import org.anodekmc.io.OutputFolder;
-import org.anodekmc.io.RunExecutor;
+import org.anodekmc.run.RunExecutor;
 import org.anodekmc.io.RunFolder;
 
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package org.anodekmc.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.anodekmc.config.ConfigChoice;
 
 import java.util.List;
 
@@ -20,10 +21,10 @@ import java.util.List;
  *                    other axis (default: none; the first axis is the x axis, and in grid mode every combination of
  *                    the other axes' values is a line)
  */
-public record SweepDefinition(String name, String description, JsonNode base, List<AxisDefinition> axes, String mode,
+public record SweepDefinition(String name, String description, JsonNode base, List<AxisDefinition> axes, Mode mode,
                               Integer replicates, Long seed, String series) {
-    public static final String GRID = "grid";
-    public static final String ZIP = "zip";
+    /** How the axes' values combine into points. */
+    public enum Mode implements ConfigChoice { GRID, ZIP }
 
     /**
      * One swept config field.

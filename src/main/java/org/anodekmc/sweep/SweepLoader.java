@@ -51,10 +51,7 @@ public final class SweepLoader {
         } catch (ConfigException e) {
             throw new ConfigException("base", "the base config is invalid: " + e.getMessage());
         }
-        String mode = def.mode() == null ? SweepDefinition.GRID : def.mode();
-        if (!mode.equals(SweepDefinition.GRID) && !mode.equals(SweepDefinition.ZIP)) {
-            throw new ConfigException("mode", "must be one of grid, zip; got '" + mode + "'");
-        }
+        SweepDefinition.Mode mode = def.mode() == null ? SweepDefinition.Mode.GRID : def.mode();
         int replicates = def.replicates() == null ? 1 : def.replicates();
         if (replicates < 1 || replicates > MAX_REPLICATES) {
             throw new ConfigException("replicates", "must be between 1 and " + MAX_REPLICATES + ", got " + replicates);
@@ -62,7 +59,7 @@ public final class SweepLoader {
         long seed = def.seed() == null ? 1 : def.seed();
         List<Sweep.Axis> axes = axes(def.axes(), baseResolved);
         int series = seriesAxis(def.series(), axes);
-        List<List<Integer>> points = mode.equals(SweepDefinition.GRID) ? grid(axes) : zip(axes);
+        List<List<Integer>> points = mode == SweepDefinition.Mode.GRID ? grid(axes) : zip(axes);
         if ((long) points.size() * replicates > MAX_RUNS) {
             throw new ConfigException("axes", "the sweep asks for " + (long) points.size() * replicates
                     + " runs; at most " + MAX_RUNS);

@@ -6,9 +6,9 @@ import org.anodekmc.config.ConfigLoader;
 import org.anodekmc.engine.MemoryEstimate;
 import org.anodekmc.io.FolderLock;
 import org.anodekmc.io.OutputFolder;
-import org.anodekmc.io.RunExecutor;
+import org.anodekmc.run.RunExecutor;
 import org.anodekmc.io.RunFolder;
-import org.anodekmc.io.RunInterruptedException;
+import org.anodekmc.run.RunInterruptedException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package org.anodekmc.sweep;
 
-import org.anodekmc.io.LineChart;
+import org.anodekmc.plot.LineChart;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -89,7 +89,7 @@ public final class TrendPlots {
     /** Points grouped into lines by the values of every axis but x, in sweep order. */
     private static Map<String, List<SweepTables.PointStats>> lines(Sweep sweep, SweepTables tables, int xAxis) {
         Map<String, List<SweepTables.PointStats>> lines = new LinkedHashMap<>();
-        boolean zip = sweep.mode().equals(SweepDefinition.ZIP);
+        boolean zip = sweep.mode() == SweepDefinition.Mode.ZIP;
         for (SweepTables.PointStats p : tables.points()) {
             List<String> parts = new ArrayList<>();
             for (int a = 0; a < sweep.axes().size(); a++) {

@@ -1,6 +1,7 @@
 package org.anodekmc.viewer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.anodekmc.config.ControlConfig;
 import org.anodekmc.io.RunReader;
 import org.anodekmc.io.TimeSeriesReader;
 import org.anodekmc.io.TrajectoryReader;
@@ -98,7 +99,7 @@ final class Replay implements Closeable {
         }
         sb.append(String.format(Locale.ROOT, " · %d×%d×%d sites", t.sizeX(), t.sizeY(), t.sizeZ()));
         JsonNode control = c.path("control");
-        if (control.path("mode").asText().equals("galvanostatic")) {
+        if (ControlConfig.Mode.GALVANOSTATIC.spelling().equals(control.path("mode").asText())) {
             sb.append(String.format(Locale.ROOT, " · %.3g mA/cm²", control.path("currentDensity").asDouble()));
         }
         return sb.toString();

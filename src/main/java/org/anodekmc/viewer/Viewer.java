@@ -5,7 +5,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 
-import org.anodekmc.io.PngName;
+import org.anodekmc.plot.PngName;
 
 import java.nio.file.Path;
 import java.util.List;

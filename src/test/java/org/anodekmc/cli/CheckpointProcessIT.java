@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
-import static org.anodekmc.io.SameRun.assertSameRun;
-import static org.anodekmc.io.SameRun.partial;
+import static org.anodekmc.run.SameRun.assertSameRun;
+import static org.anodekmc.run.SameRun.partial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -4,7 +4,7 @@ import org.anodekmc.ConsoleCapture;
 import org.anodekmc.TestConfigs;
 import org.anodekmc.io.TrajectoryReader;
 import org.anodekmc.io.TrajectoryWriter;
-import org.anodekmc.transport.Supplies;
+import org.anodekmc.run.Engines;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,7 +112,7 @@ class InputChecksTest {
     void aFullDiskSaysSo() {
         Path full = Path.of("/dev/full");
         assumeTrue(Files.isWritable(full), "needs /dev/full");
-        var sim = Supplies.newSimulation(TestConfigs.yaml(GOOD));
+        var sim = Engines.build(TestConfigs.yaml(GOOD));
         UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> {
             try (TrajectoryWriter w = new TrajectoryWriter(full, sim, 3.0)) {
                 w.write(sim, new TrajectoryReader.FrameInfo(0, 0, 0, 0));

@@ -5,10 +5,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.anodekmc.TestConfigs;
 import org.anodekmc.config.SimulationConfig;
-import org.anodekmc.io.CheckpointPolicy;
-import org.anodekmc.io.RunExecutor;
+import org.anodekmc.run.CheckpointPolicy;
+import org.anodekmc.run.RunExecutor;
 import org.anodekmc.io.RunFolder;
-import org.anodekmc.io.RunInterruptedException;
+import org.anodekmc.run.RunInterruptedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

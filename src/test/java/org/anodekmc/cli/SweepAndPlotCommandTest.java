@@ -4,8 +4,8 @@ import org.anodekmc.ConsoleCapture;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.anodekmc.TestConfigs;
-import org.anodekmc.io.CyclePlots;
-import org.anodekmc.io.RunExecutor;
+import org.anodekmc.plot.CyclePlots;
+import org.anodekmc.run.RunExecutor;
 import org.anodekmc.io.RunFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

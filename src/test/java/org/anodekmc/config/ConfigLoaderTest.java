@@ -24,9 +24,41 @@ class ConfigLoaderTest {
         assertEquals("Li", c.metal().preset());
         assertEquals(1, c.metal().charge());
         assertEquals(298.15, c.temperature());
-        assertEquals("metropolis", c.hops().law());
+        assertEquals(HopConfig.Law.METROPOLIS, c.hops().law());
         assertEquals(1, c.lattice().substrateLayers());
         assertTrue(c.metal().sources().containsKey("bondEnergy"));
+    }
+
+    @Test
+    void choicesAreReadAndWrittenInTheirConfigSpelling() {
+        SimulationConfig c = loader.fromYaml(MINIMAL + "supply: {mode: ballistic, landing: first-contact}\n"
+                + "hops: {law: bond-counting}\nunits: reduced\n", "c");
+        assertEquals(SupplyConfig.Mode.BALLISTIC, c.supply().mode());
+        assertEquals(SupplyConfig.Landing.FIRST_CONTACT, c.supply().landing());
+        assertEquals(HopConfig.Law.BOND_COUNTING, c.hops().law());
+        assertEquals(SimulationConfig.UnitSystem.REDUCED, c.units());
+        assertEquals(ControlConfig.Mode.GALVANOSTATIC, c.control().mode());
+        String yaml = ConfigLoader.toYaml(c);
+        assertTrue(yaml.contains("mode: ballistic") && yaml.contains("landing: first-contact")
+                && yaml.contains("law: bond-counting") && yaml.contains("units: reduced"), yaml);
+        assertEquals(c, loader.fromYaml(yaml, "c"));
+        assertEquals(SupplyConfig.Mode.DIFFUSION_LIMITED, loader.fromYaml(MINIMAL
+                + "supply: {mode: diffusion-limited}\n", "d").supply().mode());
+    }
+
+    @Test
+    void aChoiceOutsideItsListIsRefusedWithTheAllowedSpellings() {
+        for (String[] bad : new String[][]{
+                {"supply: {mode: DIFFUSION_LIMITED}", "supply.mode: 'DIFFUSION_LIMITED' is not allowed; allowed: "
+                        + "kinetic, ballistic, diffusion-limited"},
+                {"control: {mode: Galvanostatic}", "control.mode: 'Galvanostatic' is not allowed; allowed: "
+                        + "galvanostatic, potentiostatic, cycling"},
+                {"hops: {law: 0}", "hops.law: '0' is not allowed; allowed: metropolis, bond-counting"},
+                {"supply: {landing: [column-top]}", "supply.landing: expected one of first-contact, column-top"},
+                {"supply: {mode: null}", "supply.mode: missing; allowed: kinetic, ballistic, diffusion-limited"}}) {
+            ConfigException e = assertThrows(ConfigException.class, () -> loader.fromYaml(MINIMAL + bad[0], "b"));
+            assertEquals(bad[1], e.getMessage());
+        }
     }
 
     @Test

@@ -73,7 +73,7 @@ class PlausibilityTest {
             bench = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         SimulationConfig c = TestConfigs.yaml(bench);
-        assertEquals(SimulationConfig.REDUCED, c.units());
+        assertEquals(SimulationConfig.UnitSystem.REDUCED, c.units());
         assertEquals(List.of(), Plausibility.warnings(c));
         // the same numbers declared physical are implausible (kT = 1 eV, ν = 1/s)
         List<String> physical = Plausibility.warnings(TestConfigs.yaml(bench.replace("units: reduced",

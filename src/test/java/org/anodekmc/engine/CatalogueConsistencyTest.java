@@ -1,7 +1,7 @@
 package org.anodekmc.engine;
 
 import org.anodekmc.TestConfigs;
-import org.anodekmc.transport.Supplies;
+import org.anodekmc.run.Engines;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,7 +26,7 @@ class CatalogueConsistencyTest {
             "hops: {law: metropolis, secondShell: true}\nsupply: {mode: diffusion-limited}\n"
                     + "control: {mode: galvanostatic, currentDensity: 20}"})
     void incrementalUpdatesMatchAFullRecomputation(String physics) {
-        Simulation sim = Supplies.newSimulation(TestConfigs.yaml(TestConfigs.metal(0.05, 0.3) + """
+        Simulation sim = Engines.build(TestConfigs.yaml(TestConfigs.metal(0.05, 0.3) + """
                 seed: 17
                 lattice: {size: [10, 10, 12], initialMetalLayers: 1}
                 substrate:

@@ -3,6 +3,7 @@ package org.anodekmc.engine;
 import org.anodekmc.TestConfigs;
 import org.anodekmc.lattice.Lattice;
 import org.anodekmc.model.Species;
+import org.anodekmc.run.Engines;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,12 +14,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Cycling control: steps end at their limits, η relaxes at open circuit, and every atom is accounted for. */
 class CyclingControlTest {
     private static Simulation cycling(int size, int initialLayers, String hops, String control) {
-        return new Simulation(TestConfigs.yaml(TestConfigs.metal(0.05, 0.6) + """
+        return Engines.build(TestConfigs.yaml(TestConfigs.metal(0.05, 0.6) + """
                 seed: 3
                 lattice: {size: [%d, %d, 16], initialMetalLayers: %d}
                 substrate: {host: {name: H, bondEnergy: 0.06, terraceBarrier: 0.6}}
                 hops: %s
-                """.formatted(size, size, initialLayers, hops) + control), null);
+                """.formatted(size, size, initialLayers, hops) + control));
     }
 
     private static Simulation.Stop runToEnd(Simulation sim) {
@@ -146,7 +147,7 @@ class CyclingControlTest {
                     - {current: %s, charge: %s}
                     - {current: -%s, cutoffPotential: 0.5}
                 """;
-        Simulation flat = new Simulation(TestConfigs.yaml(TestConfigs.metal(0.05, 0.6) + """
+        Simulation flat = Engines.build(TestConfigs.yaml(TestConfigs.metal(0.05, 0.6) + """
                 seed: 8
                 lattice: {size: [24, 24, 10]}
                 substrate: {host: {name: H, bondEnergy: 0.08, terraceBarrier: 0.5}}
@@ -154,8 +155,8 @@ class CyclingControlTest {
                   mode: cycling
                   cycles: 3
                   protocol:
-                """ + protocol.formatted(1.0, 0.00002, 1.0)), null);
-        Simulation rough = new Simulation(TestConfigs.yaml(TestConfigs.metal(0.05, 0.6) + """
+                """ + protocol.formatted(1.0, 0.00002, 1.0)));
+        Simulation rough = Engines.build(TestConfigs.yaml(TestConfigs.metal(0.05, 0.6) + """
                 seed: 8
                 lattice: {size: [24, 24, 14]}
                 substrate: {host: {name: H, bondEnergy: 0.02, terraceBarrier: 0.6}}
@@ -163,7 +164,7 @@ class CyclingControlTest {
                   mode: cycling
                   cycles: 3
                   protocol:
-                """ + protocol.formatted(40.0, 0.00012, 40.0)), null);
+                """ + protocol.formatted(40.0, 0.00012, 40.0)));
         assertEquals(Simulation.Stop.PROTOCOL_DONE, runToEnd(flat));
         assertEquals(Simulation.Stop.PROTOCOL_DONE, runToEnd(rough));
         double[] flatCe = coulombicEfficiencies(flat, 2);

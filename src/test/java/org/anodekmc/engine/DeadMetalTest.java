@@ -3,6 +3,7 @@ package org.anodekmc.engine;
 import org.anodekmc.TestConfigs;
 import org.anodekmc.lattice.Lattice;
 import org.anodekmc.model.Species;
+import org.anodekmc.run.Engines;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayDeque;
@@ -23,13 +24,13 @@ class DeadMetalTest {
     /** @param terraceBarrier eV; null turns hops off */
     private static Simulation film(String control, Double terraceBarrier) {
         boolean hops = terraceBarrier != null;
-        return new Simulation(TestConfigs.yaml(TestConfigs.metal(0.05, hops ? terraceBarrier : 0.3) + """
+        return Engines.build(TestConfigs.yaml(TestConfigs.metal(0.05, hops ? terraceBarrier : 0.3) + """
                 seed: 5
                 lattice: {size: [%d, %d, 10], initialMetalLayers: %d}
                 substrate: {host: {name: H, bondEnergy: 0.04, terraceBarrier: 0.3}}
                 hops: {enabled: %s}
                 stop: {events: 1}
-                """.formatted(SIZE, SIZE, INITIAL_LAYERS, hops) + control), null);
+                """.formatted(SIZE, SIZE, INITIAL_LAYERS, hops) + control));
     }
 
     /** A pillar of three atoms with a fourth beside its top, standing on the film; returns its sites, neck first. */

@@ -4,6 +4,7 @@ import org.anodekmc.lattice.SimpleCubicLattice;
 import org.anodekmc.TestConfigs;
 import org.anodekmc.config.SimulationConfig;
 import org.anodekmc.model.RateModel;
+import org.anodekmc.run.Engines;
 import org.anodekmc.units.Units;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,7 @@ class ElectrodeKineticsTest {
     /** The surface just before the potential step (any step: η is still 0), as a checkpoint state. */
     private static byte[] equilibratedSurface() throws java.io.IOException {
         if (equilibrated == null) {
-            Simulation sim = new Simulation(zincStep(0.0, 1.0, 298.15), null);
+            Simulation sim = Engines.build(zincStep(0.0, 1.0, 298.15));
             sim.advance(EQUILIBRATION - 1e-9, Long.MAX_VALUE, Long.MAX_VALUE);
             var bytes = new java.io.ByteArrayOutputStream();
             sim.writeState(new java.io.DataOutputStream(bytes));
@@ -56,7 +57,7 @@ class ElectrodeKineticsTest {
                 zincStep(0, 1, 298.15).metal())
                 / (2 * Units.ELEMENTARY_CHARGE) * Math.exp(alphaN * eta / kT);
         double window = IONS / ionsPerSecond;
-        Simulation sim = new Simulation(zincStep(eta, window, 298.15), null);
+        Simulation sim = Engines.build(zincStep(eta, window, 298.15));
         sim.readState(new java.io.DataInputStream(new java.io.ByteArrayInputStream(equilibratedSurface())));
         sim.advance(EQUILIBRATION, Long.MAX_VALUE, Long.MAX_VALUE);
         long before = eta > 0 ? sim.reductions() : sim.oxidations();

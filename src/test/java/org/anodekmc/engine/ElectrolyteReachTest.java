@@ -3,6 +3,7 @@ package org.anodekmc.engine;
 import org.anodekmc.TestConfigs;
 import org.anodekmc.lattice.Lattice;
 import org.anodekmc.model.Species;
+import org.anodekmc.run.Engines;
 import org.anodekmc.units.Units;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,14 +19,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ElectrolyteReachTest {
     /** Li-like metal: ε/kT = 1.75 at 298 K, so the surface is rough and vacancies form. */
     private static Simulation film(int size, int layers, double eta, boolean hops, long seed) {
-        return new Simulation(TestConfigs.yaml(TestConfigs.metal(0.045, 0.62) + """
+        return Engines.build(TestConfigs.yaml(TestConfigs.metal(0.045, 0.62) + """
                 seed: %d
                 lattice: {size: [%d, %d, %d], initialMetalLayers: %d}
                 substrate: {host: {name: H, bondEnergy: 0.045, terraceBarrier: 0.62}}
                 hops: {enabled: %s}
                 control: {mode: potentiostatic, overpotential: %s}
                 stop: {events: 1}
-                """.formatted(seed, size, size, layers + 12, layers, hops, eta)), null);
+                """.formatted(seed, size, size, layers + 12, layers, hops, eta)));
     }
 
     @ParameterizedTest

@@ -3,6 +3,7 @@ package org.anodekmc.engine;
 import org.anodekmc.TestConfigs;
 import org.anodekmc.lattice.Lattice;
 import org.anodekmc.model.Species;
+import org.anodekmc.run.Engines;
 import org.anodekmc.units.Units;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,14 +29,14 @@ class EquilibriumTest {
 
     /** The bond-counting law runs with E_n = ε_MM, so that its hops obey detailed balance in the redox energies. */
     private static Simulation surface(double eta, boolean hops, String law, long seed) {
-        return new Simulation(TestConfigs.yaml(TestConfigs.metal(BOND, 0.35) + """
+        return Engines.build(TestConfigs.yaml(TestConfigs.metal(BOND, 0.35) + """
                 seed: %d
                 lattice: {size: [%d, %d, 12], initialMetalLayers: %d}
                 substrate: {host: {name: H, bondEnergy: 0.3, terraceBarrier: 0.35}}
                 hops: {enabled: %s, law: %s, neighbourBarrier: %s, secondShell: true}
                 control: {mode: potentiostatic, overpotential: %s}
                 stop: {events: 1}
-                """.formatted(seed, SIZE, SIZE, LAYERS, hops, law, BOND, eta)), null);
+                """.formatted(seed, SIZE, SIZE, LAYERS, hops, law, BOND, eta)));
     }
 
     /** Counts of [isolated adatom, empty adatom site, surface vacancy, filled surface site] over many samples. */

@@ -1,8 +1,8 @@
 package org.anodekmc.engine;
 
 import org.anodekmc.TestConfigs;
-import org.anodekmc.io.Benchmark;
-import org.anodekmc.transport.Supplies;
+import org.anodekmc.run.Benchmark;
+import org.anodekmc.run.Engines;
 import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;
@@ -31,18 +31,18 @@ class HotLoopAllocationTest {
 
     @Test
     void standardWorkloadAllocatesNothing() {
-        assertNoAllocation(Supplies.newSimulation(Benchmark.standard(64)), "bond-counting thin film");
+        assertNoAllocation(Engines.build(Benchmark.standard(64)), "bond-counting thin film");
     }
 
     @Test
     void electrochemicalSurfaceAllocatesNothing() {
-        assertNoAllocation(new Simulation(TestConfigs.yaml("""
+        assertNoAllocation(Engines.build(TestConfigs.yaml("""
                 seed: 2
                 metal: Li
                 lattice: {size: [32, 32, 12], initialMetalLayers: 3}
                 substrate: {host: Cu, sites: [{preset: Zn-CNO, perNm2: 1.0}]}
                 control: {mode: potentiostatic, overpotential: 0.0}
                 stop: {events: 1}
-                """), null), "Li at equilibrium with metropolis hops, redox and the connectivity rule");
+                """)), "Li at equilibrium with metropolis hops, redox and the connectivity rule");
     }
 }

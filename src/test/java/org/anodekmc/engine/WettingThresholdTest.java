@@ -3,6 +3,7 @@ package org.anodekmc.engine;
 import org.anodekmc.TestConfigs;
 import org.anodekmc.lattice.Lattice;
 import org.anodekmc.model.Species;
+import org.anodekmc.run.Engines;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,7 +21,7 @@ class WettingThresholdTest {
     private static final int SIZE = 24;
 
     private static double firstLayerCoverage(double hostBond, int initialLayers, long seed) {
-        Simulation sim = new Simulation(TestConfigs.yaml(TestConfigs.metal(BOND, 0.5) + """
+        Simulation sim = Engines.build(TestConfigs.yaml(TestConfigs.metal(BOND, 0.5) + """
                 seed: %d
                 lattice: {size: [%d, %d, 8], initialMetalLayers: %d}
                 substrate: {host: {name: H, bondEnergy: %s, terraceBarrier: 0.5}}
@@ -28,7 +29,7 @@ class WettingThresholdTest {
                 keepDepositConnected: false
                 control: {mode: potentiostatic, overpotential: 0.0}
                 stop: {events: 1}
-                """.formatted(seed, SIZE, SIZE, initialLayers, hostBond)), null);
+                """.formatted(seed, SIZE, SIZE, initialLayers, hostBond)));
         sim.advance(Double.POSITIVE_INFINITY, Long.MAX_VALUE, 400_000);
         Lattice l = sim.lattice();
         int metal = 0;

@@ -1,6 +1,8 @@
 package org.anodekmc.io;
 
 import org.anodekmc.observe.Sample;
+import org.anodekmc.run.RunExecutor;
+import org.anodekmc.run.RunExecutorTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,7 +2,8 @@ package org.anodekmc.sweep;
 
 import org.anodekmc.config.ConfigLoader;
 import org.anodekmc.config.SimulationConfig;
-import org.anodekmc.config.SupplyConfig;
+import org.anodekmc.config.SiteConfig;
+import org.anodekmc.config.SubstrateConfig;
 import org.anodekmc.io.FolderLock;
 import org.anodekmc.io.RunFolder;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -131,17 +133,15 @@ class SweepArrayTest {
 
     @Test
     void aRunThatFailsInATaskIsCollectedWithItsErrorAsInTheLocalSweep() throws IOException {
-        // run p0001-r0 gets a config that cannot run (a supply mode the engine does not know); its error is an explicit
-        // message, not one the JIT may drop from an implicit exception
+        // run p0001-r0 gets a config that cannot run (more single-atom environments than the engine's tables hold);
+        // its error is an explicit message, not one the JIT may drop from an implicit exception
         Sweep valid = sweep();
         List<Sweep.Run> runs = new ArrayList<>(valid.runs());
         Sweep.Run run = runs.get(2);
         SimulationConfig c = run.config();
-        SupplyConfig s = c.supply();
         SimulationConfig broken = new SimulationConfig(c.name(), c.seed(), c.units(), c.temperature(), c.lattice(),
-                c.metal(), c.electrolyte(), c.substrate(), c.hops(), c.keepDepositConnected(),
-                new SupplyConfig("unknown", s.landing(), s.reservoirDistance(), s.sticking()), c.control(), c.stop(),
-                c.output());
+                c.metal(), c.electrolyte(), tooManyEnvironments(c.substrate()), c.hops(), c.keepDepositConnected(),
+                c.supply(), c.control(), c.stop(), c.output());
         runs.set(2, new Sweep.Run(run.index(), run.point(), run.replicate(), run.valueIndex(), run.id(), run.seed(),
                 broken, null));
         Sweep sweep = new Sweep(valid.name(), valid.mode(), valid.replicates(), valid.seed(), valid.axes(),
@@ -152,6 +152,7 @@ class SweepArrayTest {
 
         List<SweepRunner.Outcome> task = SweepArray.runTask(sweep, array, 1, 2, 1, () -> false);
         assertEquals(SweepRunner.Status.FAILED, task.get(0).status());
+        assertTrue(task.get(0).error().contains("first-layer environments"), task.get(0).error());
         assertEquals(SweepRunner.Status.RAN, task.get(1).status());
         SweepArray.runTask(sweep, array, 0, 2, 1, () -> false);
         SweepArray.runTask(sweep, array, 2, 2, 1, () -> false);
@@ -166,6 +167,20 @@ class SweepArrayTest {
         SweepArray.runTask(valid, array, 1, 2, 1, () -> false);
         assertFalse(Files.exists(error));
         assertEquals(List.of(), SweepArray.collect(valid, array).missing());
+    }
+
+    /**
+     * Eight single-atom species whose lateral bonds (powers of 5) add up differently for every mix of neighbours:
+     * on the tiny box they make more first-layer environments than the engine's rate tables hold. The loader does
+     * not check this; the engine refuses it with a message.
+     */
+    private static SubstrateConfig tooManyEnvironments(SubstrateConfig substrate) {
+        List<SiteConfig> sites = new ArrayList<>();
+        for (int k = 0; k < 8; k++) {
+            sites.add(new SiteConfig(null, "S" + k, 0.3, 0.001 * Math.pow(5, k), 0.11, null,
+                    SiteConfig.Placement.RANDOM, null, null, Map.of()));
+        }
+        return new SubstrateConfig(substrate.host(), sites);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.anodekmc.transport;
 
 import org.anodekmc.TestConfigs;
 import org.anodekmc.engine.Simulation;
+import org.anodekmc.run.Engines;
 import org.anodekmc.units.Units;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,7 +33,7 @@ class AdatomHopRateTest {
             "bond-counting, 0.2, 0.35, 0, 0.55"})
     void loneAdatomHopsAtFourTimesTheRateOfOneDirection(String law, double metalTerrace, double hostTerrace,
                                                          int metalLayers, double barrier) {
-        Simulation sim = Supplies.newSimulation(TestConfigs.yaml(TestConfigs.metal(BOND, metalTerrace) + """
+        Simulation sim = Engines.build(TestConfigs.yaml(TestConfigs.metal(BOND, metalTerrace) + """
                 seed: 6
                 lattice: {size: [8, 8, 8], initialMetalLayers: %d}
                 substrate: {host: {name: H, bondEnergy: 0.1, terraceBarrier: %s}}

@@ -5,6 +5,7 @@ import org.anodekmc.engine.Simulation;
 import org.anodekmc.observe.Islands;
 import org.anodekmc.observe.Morphology;
 import org.anodekmc.observe.SurfaceStatistics;
+import org.anodekmc.run.Engines;
 import org.anodekmc.units.Units;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class DiffusionLimitedTest {
 
     /** @param reservoir distance to the relaunch plane, sites (0: the box's width) */
     private static Simulation deposit(double bond, String hops, double current, double layers, int reservoir) {
-        Simulation sim = Supplies.newSimulation(TestConfigs.yaml(TestConfigs.metal(bond, 0.45) + """
+        Simulation sim = Engines.build(TestConfigs.yaml(TestConfigs.metal(bond, 0.45) + """
                 seed: 4
                 lattice: {size: [48, 48, 40]}
                 substrate: {host: {name: H, bondEnergy: %s, terraceBarrier: 0.45}}

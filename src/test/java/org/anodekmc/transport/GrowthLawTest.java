@@ -5,6 +5,7 @@ import org.anodekmc.engine.Simulation;
 import org.anodekmc.observe.Fits;
 import org.anodekmc.observe.Morphology;
 import org.anodekmc.observe.SurfaceStatistics;
+import org.anodekmc.run.Engines;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Analytic limits of growth with the ballistic supply and no surface diffusion. */
 class GrowthLawTest {
     private static Simulation ballistic(String landing, int size, int height) {
-        return Supplies.newSimulation(TestConfigs.yaml(TestConfigs.metal(0.1, 0.3) + """
+        return Engines.build(TestConfigs.yaml(TestConfigs.metal(0.1, 0.3) + """
                 seed: 5
                 lattice: {size: [%d, %d, %d]}
                 substrate: {host: {name: H, bondEnergy: 0.1, terraceBarrier: 0.3}}
@@ -75,7 +76,7 @@ class GrowthLawTest {
         film.advance(Double.POSITIVE_INFINITY, 160L * 32 * 32, Long.MAX_VALUE);
         assertEquals(3.0, Morphology.of(film, SurfaceStatistics.of(film)).fractalDimension(), 0.1, "compact film");
 
-        Simulation layer = Supplies.newSimulation(TestConfigs.yaml(TestConfigs.metal(0.1, 0.3) + """
+        Simulation layer = Engines.build(TestConfigs.yaml(TestConfigs.metal(0.1, 0.3) + """
                 lattice: {size: [32, 32, 8], initialMetalLayers: 1}
                 substrate: {host: {name: H, bondEnergy: 0.1, terraceBarrier: 0.3}}
                 supply: {mode: ballistic}

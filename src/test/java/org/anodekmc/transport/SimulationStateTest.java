@@ -3,6 +3,7 @@ package org.anodekmc.transport;
 import org.anodekmc.TestConfigs;
 import org.anodekmc.config.SimulationConfig;
 import org.anodekmc.engine.Simulation;
+import org.anodekmc.run.Engines;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,7 @@ class SimulationStateTest {
     }
 
     static Simulation restored(SimulationConfig config, byte[] state) throws IOException {
-        Simulation sim = Supplies.newSimulation(config);
+        Simulation sim = Engines.build(config);
         sim.readState(new DataInputStream(new ByteArrayInputStream(state)));
         return sim;
     }
@@ -82,14 +83,14 @@ class SimulationStateTest {
     void nEventsThenRestoreThenNEqualTwoNInOneGo(String control) throws IOException {
         SimulationConfig config = config(control);
         long n = 20_000;
-        Simulation first = Supplies.newSimulation(config);
+        Simulation first = Engines.build(config);
         assertEquals(Simulation.Stop.TARGET, first.advance(NEVER, Long.MAX_VALUE, n));
         byte[] middle = state(first);
         Simulation resumed = restored(config, middle);
         assertArrayEquals(middle, state(resumed), "restoring reproduces the state byte for byte");
 
         Simulation.Stop stop = resumed.advance(NEVER, Long.MAX_VALUE, 2 * n);
-        Simulation straight = Supplies.newSimulation(config);
+        Simulation straight = Engines.build(config);
         assertEquals(stop, straight.advance(NEVER, Long.MAX_VALUE, 2 * n));
         assertEquals(2 * n, straight.events(), "the run must not end early, or the test would compare little");
         assertTrue(straight.reductions() > 50 && straight.count("hops") > 1000, "all kinds of events took part");
@@ -100,7 +101,7 @@ class SimulationStateTest {
 
     @Test
     void stateOfAnotherBoxIsRefused() throws IOException {
-        Simulation small = Supplies.newSimulation(config("galvanostatic"));
+        Simulation small = Engines.build(config("galvanostatic"));
         small.advance(NEVER, Long.MAX_VALUE, 1000);
         SimulationConfig other = config("potentiostatic");
         IOException e = assertThrows(IOException.class, () -> restored(other, state(small)));

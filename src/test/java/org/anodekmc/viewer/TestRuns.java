@@ -1,7 +1,7 @@
 package org.anodekmc.viewer;
 
 import org.anodekmc.TestConfigs;
-import org.anodekmc.io.RunExecutor;
+import org.anodekmc.run.RunExecutor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

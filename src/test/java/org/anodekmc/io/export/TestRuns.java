@@ -1,7 +1,7 @@
 package org.anodekmc.io.export;
 
 import org.anodekmc.TestConfigs;
-import org.anodekmc.io.RunExecutor;
+import org.anodekmc.run.RunExecutor;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,9 +1,11 @@
-package org.anodekmc.io;
+package org.anodekmc.plot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.anodekmc.config.ConfigLoader;
 import org.anodekmc.config.ControlConfig;
+import org.anodekmc.io.RunFolder;
+import org.anodekmc.io.TimeSeriesReader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,7 +36,8 @@ public final class PlatingCurvePlot {
         JsonNode config = ConfigLoader.readTree(run.resolve(RunFolder.CONFIG));
         JsonNode summary = readSummary(run.resolve(RunFolder.SUMMARY));
         String metal = config.path("metal").path("name").asText("M");
-        boolean potentiostatic = config.path("control").path("mode").asText().equals(ControlConfig.POTENTIOSTATIC);
+        String mode = config.path("control").path("mode").asText();
+        boolean potentiostatic = ControlConfig.Mode.POTENTIOSTATIC.spelling().equals(mode);
 
         double[] time = series.column("time_s");
         double[] charge = series.column("charge_mAh_cm2");

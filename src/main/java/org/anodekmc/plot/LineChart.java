@@ -1,5 +1,6 @@
-package org.anodekmc.io;
+package org.anodekmc.plot;
 
+import org.anodekmc.io.RunFolder;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYPointerAnnotation;

@@ -1,9 +1,11 @@
-package org.anodekmc.io;
+package org.anodekmc.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.anodekmc.TestConfigs;
 import org.anodekmc.config.SimulationConfig;
+import org.anodekmc.io.RunFolder;
+import org.anodekmc.io.TrajectoryReader;
 import org.anodekmc.units.Units;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,12 +21,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class RunExecutorTest {
+public class RunExecutorTest {
     @TempDir
     Path tmp;
 
     /** Galvanostatic plating on a host with single-atom sites, small enough to run in a second or two. */
-    static SimulationConfig plating(long seed) {
+    public static SimulationConfig plating(long seed) {
         return TestConfigs.yaml(TestConfigs.metal(0.08, 0.45) + """
                 seed: %d
                 lattice: {size: [24, 24, 10]}

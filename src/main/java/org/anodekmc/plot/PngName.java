@@ -1,4 +1,4 @@
-package org.anodekmc.io;
+package org.anodekmc.plot;
 
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,6 +1,7 @@
-package org.anodekmc.io;
+package org.anodekmc.run;
 
 import org.anodekmc.TestConfigs;
+import org.anodekmc.io.RunFolder;
 import org.anodekmc.observe.NucleationAnalysis;
 import org.anodekmc.units.Units;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,10 @@
-package org.anodekmc.io;
+package org.anodekmc.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.anodekmc.TestConfigs;
 import org.anodekmc.config.SimulationConfig;
+import org.anodekmc.io.CheckpointFile;
+import org.anodekmc.io.RunFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,9 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.anodekmc.io.SameRun.assertSameRun;
-import static org.anodekmc.io.SameRun.partial;
-import static org.anodekmc.io.SameRun.summaryWithoutWallClock;
+import static org.anodekmc.run.SameRun.assertSameRun;
+import static org.anodekmc.run.SameRun.partial;
+import static org.anodekmc.run.SameRun.summaryWithoutWallClock;
 
 /** A run stopped with a checkpoint and resumed ends byte for byte as the same run without the stop. */
 class CheckpointResumeTest {

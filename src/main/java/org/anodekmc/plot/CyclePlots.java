@@ -1,7 +1,9 @@
-package org.anodekmc.io;
+package org.anodekmc.plot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.anodekmc.config.ConfigLoader;
+import org.anodekmc.io.RunFolder;
+import org.anodekmc.io.TimeSeriesReader;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.anodekmc.io;
+package org.anodekmc.run;
 
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.anodekmc.io;
+package org.anodekmc.run;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;

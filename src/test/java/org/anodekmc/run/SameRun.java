@@ -1,5 +1,6 @@
-package org.anodekmc.io;
+package org.anodekmc.run;
 
+import org.anodekmc.io.RunFolder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

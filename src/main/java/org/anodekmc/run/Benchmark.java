@@ -1,11 +1,10 @@
-package org.anodekmc.io;
+package org.anodekmc.run;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.anodekmc.config.ConfigLoader;
 import org.anodekmc.config.SimulationConfig;
 import org.anodekmc.engine.Simulation;
-import org.anodekmc.transport.Supplies;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,7 +73,7 @@ public final class Benchmark {
      * event loop only.
      */
     public static Result run(int size, double time, long maxEvents, Consumer<Simulation> progress) {
-        Simulation sim = Supplies.newSimulation(standard(size));
+        Simulation sim = Engines.build(standard(size));
         long wall = 0;
         while (sim.time() < time && sim.events() < maxEvents && !sim.boxFull()) {
             long start = System.nanoTime();
