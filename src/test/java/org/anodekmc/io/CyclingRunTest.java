@@ -24,11 +24,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A cycling run writes one row per cycle to cycles.csv and the cycling summary; it resumes exactly. */
-class CyclingRunTest {
+public class CyclingRunTest {
     @TempDir
     Path tmp;
 
-    static SimulationConfig cycling(long seed) {
+    /** Three short cycles on a 16² box, six frames; they leave dead metal behind. */
+    public static SimulationConfig cycling(long seed) {
         return TestConfigs.yaml(TestConfigs.metal(0.05, 0.6) + """
                 seed: %d
                 lattice: {size: [16, 16, 14]}

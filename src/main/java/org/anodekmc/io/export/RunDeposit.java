@@ -58,6 +58,7 @@ final class RunDeposit implements Closeable {
             for (int k = 0; k < siteSpecies; k++) {
                 raw.add(sites.get(k).name());
             }
+            raw.add(config.metal().name() + "_dead");
             String name = folder.toAbsolutePath().normalize().getFileName().toString();
             return new RunDeposit(trajectory, typeNames(raw), name, run.warnings());
         } catch (RuntimeException e) {
@@ -117,7 +118,7 @@ final class RunDeposit implements Closeable {
         return names.get(code);
     }
 
-    /** Species codes in use: 0 empty, 1 metal, 2 host, 3 + k single-atom species k. */
+    /** Species codes in use: 0 empty, 1 metal, 2 host, 3 + k single-atom species k, then dead metal. */
     int speciesCount() {
         return names.size();
     }
@@ -128,7 +129,7 @@ final class RunDeposit implements Closeable {
     }
 
     Frame frame(int index) {
-        return new Frame(index, trajectory.info(index), trajectory.frame(index));
+        return new Frame(index, trajectory.info(index), trajectory.frame(index), (byte) (names.size() - 1));
     }
 
     /** One snapshot: time, η, charge, events, and the species at every site. */
@@ -136,17 +137,20 @@ final class RunDeposit implements Closeable {
         final int index;
         final TrajectoryReader.FrameInfo info;
         private final TrajectoryReader.Frame deposit;
+        /** The export's code of dead metal: the last one, after the single-atom species. */
+        private final byte deadCode;
 
-        private Frame(int index, TrajectoryReader.FrameInfo info, TrajectoryReader.Frame deposit) {
+        private Frame(int index, TrajectoryReader.FrameInfo info, TrajectoryReader.Frame deposit, byte deadCode) {
             this.index = index;
             this.info = info;
             this.deposit = deposit;
+            this.deadCode = deadCode;
         }
 
-        /** Species code of a site; dead metal is metal here. */
+        /** Species code of a site in the export's numbering ({@link #speciesCount()}). */
         byte species(int site) {
             byte code = deposit.species(site);
-            return Species.isDeposit(code) ? Species.METAL : code;
+            return code == Species.DEAD ? deadCode : code;
         }
 
         /** Sites of the box; they are numbered layer by layer from the bottom, x fastest ({@link Lattice}). */

@@ -1,8 +1,10 @@
 package org.anodekmc.io.export;
 
+import org.anodekmc.io.CyclingRunTest;
 import org.anodekmc.io.RunFolder;
 import org.anodekmc.io.TrajectoryReader;
 import org.anodekmc.model.Species;
+import org.anodekmc.run.RunExecutor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -159,6 +161,34 @@ class ExporterTest {
             assertTrue(expectedCounts(r, 0)[3] > 0 && expectedCounts(r, 0)[4] > 0, "both SA species present");
         }
         assertEquals(NAMES, result.species());
+    }
+
+    /** Dead metal gets the last code, named after the metal; every dead site of the trajectory is one such atom. */
+    @Test
+    void deadMetalIsExportedAsItsOwnSpecies() throws IOException {
+        Path cycling = RunExecutor.run(CyclingRunTest.cycling(2), tmp.resolve("cycling"), null).folder();
+        Exporter.Result result = Exporter.export(cycling, ExportFormat.EXTXYZ, FrameSelection.parse("all"),
+                tmp.resolve("dead-xyz"), null);
+        assertEquals(List.of("empty", "M", "H", "M_dead"), result.species());
+        List<String> lines = Files.readAllLines(result.main());
+        long deadSeen = 0;
+        try (TrajectoryReader r = new TrajectoryReader(cycling.resolve(RunFolder.TRAJECTORY))) {
+            int line = 0;
+            for (int f = 0; f < r.frames(); f++) {
+                int atoms = Integer.parseInt(lines.get(line).strip());
+                TrajectoryReader.Frame frame = r.frame(f);
+                long dead = 0;
+                for (int site = 0; site < frame.lattice().sites(); site++) {
+                    dead += frame.species(site) == Species.DEAD ? 1 : 0;
+                }
+                long exported = lines.subList(line + 2, line + 2 + atoms).stream()
+                        .filter(l -> l.startsWith("M_dead ")).count();
+                assertEquals(dead, exported, "frame " + f);
+                deadSeen += dead;
+                line += 2 + atoms;
+            }
+        }
+        assertTrue(deadSeen > 0, "the cycling run must leave dead metal in some frame for this test to mean anything");
     }
 
     @Test

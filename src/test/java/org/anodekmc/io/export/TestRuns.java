@@ -9,7 +9,7 @@ import java.util.List;
 /** Small real runs to export, quick enough for unit tests (a second or two). */
 public final class TestRuns {
     /** Particle type names of {@link #plating}, by species code; "Co N4" must become one token in the files. */
-    public static final List<String> PLATING_TYPES = List.of("empty", "M", "H", "Zn-N4", "Co_N4");
+    public static final List<String> PLATING_TYPES = List.of("empty", "M", "H", "Zn-N4", "Co_N4", "M_dead");
 
     private TestRuns() {
     }
