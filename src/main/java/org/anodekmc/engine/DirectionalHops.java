@@ -41,6 +41,7 @@ final class DirectionalHops extends Hops {
         return cls == NONE ? NONE : classBase + cls;
     }
 
+    /** Every direction of a site at once, with no call through the interface per direction (the hottest loop). */
     @Override
     public void eventClasses(byte species, int signature, int site, int[] into, int from) {
         for (int d = 0; d < directions; d++) {
