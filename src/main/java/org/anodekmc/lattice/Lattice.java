@@ -100,8 +100,8 @@ public interface Lattice {
     }
 
     /** Every lattice type, as {@link #type()} names it. */
-    List<String> TYPES = List.of(SimpleCubicLattice.TYPE, StackedLattice.BCC001, StackedLattice.FCC001,
-            StackedLattice.FCC111, StackedLattice.HCP0001);
+    List<String> TYPES = List.of(SimpleCubicLattice.TYPE, StackedLattice.BCC001, StackedLattice.BCC110,
+            StackedLattice.FCC001, StackedLattice.FCC111, StackedLattice.HCP0001);
 
     /**
      * The lattice of a type named as {@link #type()} names it (hcp with the ideal c/a); an IllegalArgumentException

@@ -12,6 +12,7 @@ package org.anodekmc.lattice;
  */
 public final class StackedLattice implements Lattice {
     public static final String BCC001 = "bcc001";
+    public static final String BCC110 = "bcc110";
     public static final String FCC001 = "fcc001";
     public static final String FCC111 = "fcc111";
     public static final String HCP0001 = "hcp0001";
@@ -147,6 +148,7 @@ public final class StackedLattice implements Lattice {
     static StackedLattice of(String type, int sizeX, int sizeY, int sizeZ) {
         return switch (type) {
             case BCC001 -> bcc001(sizeX, sizeY, sizeZ);
+            case BCC110 -> bcc110(sizeX, sizeY, sizeZ);
             case FCC001 -> fcc001(sizeX, sizeY, sizeZ);
             case FCC111 -> fcc111(sizeX, sizeY, sizeZ);
             case HCP0001 -> hcp0001(sizeX, sizeY, sizeZ, IDEAL_C_OVER_A);
@@ -175,6 +177,31 @@ public final class StackedLattice implements Lattice {
         v[d++] = new double[]{0, 1, 0};
         v[d] = new double[]{0, -1, 0};
         return new StackedLattice(new Geometry(BCC001, 1, 1, 0, 0.5, new double[][]{{0, 0}, {0.5, 0.5}},
+                new double[][][]{v, v}, 8), sizeX, sizeY, sizeZ);
+    }
+
+    /**
+     * bcc grown along [110], the close-packed face of bcc: layers a/√2 apart, each a centred rectangle of a√2 (x, along
+     * [1̄10]) by a (y, along [001]), which the rows represent as columns a√2 apart and rows a/2 apart, every other row
+     * shifted by half a column; the layers alternate by half a column too. First shell: 4 in the layer at
+     * (±a/√2, ±a/2), 2 above and 2 below at (0, ±a/2, ±a/√2). Terrace hops and step descents are first-shell moves,
+     * so, as fcc001, it has no second-shell directions.
+     */
+    public static StackedLattice bcc110(int sizeX, int sizeY, int sizeZ) {
+        double u = Math.sqrt(0.5);
+        double[][] v = new double[8][];
+        int d = 0;
+        for (int sy : new int[]{1, -1}) {
+            for (int sx : new int[]{1, -1}) {
+                v[d++] = new double[]{u * sx, 0.5 * sy, 0};
+            }
+        }
+        for (int up : new int[]{1, -1}) {
+            for (int sy : new int[]{1, -1}) {
+                v[d++] = new double[]{0, 0.5 * sy, u * up};
+            }
+        }
+        return new StackedLattice(new Geometry(BCC110, 2 * u, 0.5, 0.5, u, new double[][]{{0, 0}, {0.5, 0}},
                 new double[][][]{v, v}, 8), sizeX, sizeY, sizeZ);
     }
 

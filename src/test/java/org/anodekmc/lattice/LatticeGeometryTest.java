@@ -42,6 +42,8 @@ class LatticeGeometryTest {
             // 2 sites per cube (corner + centre) → Ω = a³/2; neighbours at (±½, ±½, ±½): √3/2; second shell at a.
             // (001) face: a surface atom loses its 4 neighbours of the layer above; one atom per a² per layer
             "bcc001", new Crystal(8, SQRT3 / 2, 0.5, 1, 4),
+            // (110) face, see closePackedFacesBreakFewerBondsPerArea: 2 bonds up per atom of a²/√2 → 2√2
+            "bcc110", new Crystal(8, SQRT3 / 2, 0.5, 0, 2 * SQRT2),
             // 4 sites per cube → Ω = a³/4; neighbours at (½, ½, 0)·a: 1/√2. (001) face: 4 bonds up per atom, the
             // layer's square cell is (a/√2)² = a²/2 per atom → 8 per a²
             "fcc001", new Crystal(12, 1 / SQRT2, 0.25, 0, 8),
@@ -187,8 +189,8 @@ class LatticeGeometryTest {
     @Test
     void closePackedFacesBreakFewerBondsPerArea() {
         double bcc110 = 2 * SQRT2;
-        double bcc001 = CRYSTALS.get("bcc001").faceBondsPerArea();
-        assertTrue(perOmega(bcc110, "bcc001") < perOmega(bcc001, "bcc001"));
+        assertEquals(bcc110, CRYSTALS.get("bcc110").faceBondsPerArea());
+        assertTrue(perOmega(bcc110, "bcc110") < perOmega(CRYSTALS.get("bcc001").faceBondsPerArea(), "bcc001"));
         assertTrue(perOmega(CRYSTALS.get("fcc111").faceBondsPerArea(), "fcc111")
                 < perOmega(CRYSTALS.get("fcc001").faceBondsPerArea(), "fcc001"));
         // hcp (0001) and fcc (111) are the same close-packed face
@@ -213,17 +215,19 @@ class LatticeGeometryTest {
 
     @Test
     void boxesTheLayersCannotWrapAroundAreRefusedWithTheReason() {
-        IllegalArgumentException odd = assertThrows(IllegalArgumentException.class,
-                () -> Lattice.of("fcc111", 6, 5, 4));
-        assertTrue(odd.getMessage().contains("size y must be even"), odd.getMessage());
-        assertTrue(odd.getMessage().startsWith("fcc111"), odd.getMessage());
+        for (String rowShifted : List.of("bcc110", "fcc111", "hcp0001")) {
+            IllegalArgumentException odd = assertThrows(IllegalArgumentException.class,
+                    () -> Lattice.of(rowShifted, 6, 5, 4));
+            assertTrue(odd.getMessage().contains("size y must be even"), odd.getMessage());
+            assertTrue(odd.getMessage().startsWith(rowShifted), odd.getMessage());
+        }
         IllegalArgumentException small = assertThrows(IllegalArgumentException.class,
                 () -> Lattice.of("bcc001", 2, 6, 4));
         assertTrue(small.getMessage().contains("at least 3"), small.getMessage());
         assertTrue(Lattice.of("bcc001", 5, 3, 4).sites() == 60, "bcc001 takes any size from 3");
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-                () -> Lattice.of("bcc110", 4, 4, 4));
-        assertTrue(unknown.getMessage().contains("known: sc, bcc001, fcc001, fcc111, hcp0001"), unknown.getMessage());
+                () -> Lattice.of("bcc111", 4, 4, 4));
+        assertTrue(unknown.getMessage().contains("known: sc, bcc001, bcc110, fcc001, fcc111, hcp0001"), unknown.getMessage());
     }
 
     /**
