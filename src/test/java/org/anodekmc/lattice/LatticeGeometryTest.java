@@ -1,9 +1,11 @@
 package org.anodekmc.lattice;
 
+import org.anodekmc.config.LatticeConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +67,12 @@ class LatticeGeometryTest {
     @Test
     void everyRegisteredTypeHasItsCrystalHere() {
         assertEquals(Set.copyOf(Lattice.TYPES), CRYSTALS.keySet());
+    }
+
+    @Test
+    void theConfigNamesEveryLatticeOnce() {
+        List<String> named = Arrays.stream(LatticeConfig.Type.values()).map(LatticeConfig.Type::latticeType).toList();
+        assertEquals(Lattice.TYPES, named);
     }
 
     @ParameterizedTest
