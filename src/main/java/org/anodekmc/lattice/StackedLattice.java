@@ -2,15 +2,15 @@ package org.anodekmc.lattice;
 
 /**
  * The bcc, fcc and hcp lattices, each as a stack of identical planar layers parallel to the substrate. A layer is a
- * grid of sizeX × sizeY columns: column (x, y) lies at ((x + y·rowShift)·columnStep, y·rowStep) plus the layer's
- * stacking offset, which repeats every {@code period} layers (ABAB…, ABCABC…). Square layers have rowShift 0,
- * triangular layers rowShift ½ (odd rows sit half a step to the right, so sizeY must be even for the rows to wrap
- * around). Every direction is a Cartesian vector per stacking phase; the column offsets it leads to are derived
+ * grid of sizeX × sizeY columns: column (x, y) lies at ((x + (y mod 2)·rowShift)·columnStep, y·rowStep) plus the
+ * layer's stacking offset, which repeats with the stacking period (ABAB…, ABCABC…). Square layers have rowShift 0,
+ * triangular and centred-rectangular ones rowShift ½ (odd rows sit half a step to the right, so sizeY must be even
+ * for the rows to wrap around). Every direction is a Cartesian vector per stacking phase; the column offsets it leads to are derived
  * from those vectors once, when the lattice is built, and checked to land on a site.
  *
  * <p>Lengths are in the lattice's conventional constant: the cubic edge a for bcc and fcc, the basal a for hcp.
  */
-public final class StackedLattice implements Lattice {
+public final class StackedLattice extends LayeredBox {
     public static final String BCC001 = "bcc001";
     public static final String BCC110 = "bcc110";
     public static final String FCC001 = "fcc001";
@@ -21,7 +21,7 @@ public final class StackedLattice implements Lattice {
     private static final double EPS = 1e-9;
 
     /**
-     * How a lattice is stacked.
+     * How a lattice is stacked; lengths in its conventional constant.
      *
      * @param offsets   per stacking phase, the in-plane offset of the layer in column and row steps
      * @param vectors   per stacking phase, the Cartesian step of each direction; first shell first
@@ -32,12 +32,8 @@ public final class StackedLattice implements Lattice {
     }
 
     private final Geometry g;
-    private final int sizeX;
-    private final int sizeY;
-    private final int sizeZ;
-    private final int columns;
     private final int directions;
-    /** Per [phase][row parity][direction]: the x, y and z steps in columns, rows and layers. */
+    /** Per [phase][row parity][direction]: the step in columns and in rows (the step in layers is {@link #dz}). */
     private final int[][][] stepX;
     private final int[][][] stepY;
     private final int[] dz;
@@ -46,19 +42,16 @@ public final class StackedLattice implements Lattice {
     private final int[][] bridges;
 
     private StackedLattice(Geometry g, int sizeX, int sizeY, int sizeZ) {
+        super(sizeX, sizeY, sizeZ);
         if (sizeX < 3 || sizeY < 3 || sizeZ < 1) {
             throw new IllegalArgumentException(g.type + " lattice: sizes x and y must be at least 3 (so that no two "
                     + "neighbours of a site coincide) and z at least 1, got " + sizeX + " × " + sizeY + " × " + sizeZ);
         }
         if (g.rowShift != 0 && sizeY % 2 != 0) {
-            throw new IllegalArgumentException(g.type + " lattice: size y must be even (its triangular layers shift "
-                    + "every other row by half a step, so an odd number of rows does not wrap around), got " + sizeY);
+            throw new IllegalArgumentException(g.type + " lattice: size y must be even (its layers shift every other "
+                    + "row by half a step, so an odd number of rows does not wrap around), got " + sizeY);
         }
         this.g = g;
-        this.sizeX = sizeX;
-        this.sizeY = sizeY;
-        this.sizeZ = sizeZ;
-        columns = sizeX * sizeY;
         int period = g.offsets.length;
         directions = g.vectors[0].length;
         stepX = new int[period][2][directions];
@@ -280,26 +273,6 @@ public final class StackedLattice implements Lattice {
             v[9 + k] = new double[]{below * hollows[k][0], below * hollows[k][1], -layer};
         }
         return v;
-    }
-
-    @Override
-    public int sizeX() {
-        return sizeX;
-    }
-
-    @Override
-    public int sizeY() {
-        return sizeY;
-    }
-
-    @Override
-    public int sizeZ() {
-        return sizeZ;
-    }
-
-    @Override
-    public int site(int column, int z) {
-        return z * columns + column;
     }
 
     @Override
