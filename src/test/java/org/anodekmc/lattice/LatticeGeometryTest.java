@@ -33,27 +33,29 @@ class LatticeGeometryTest {
      * @param omega           volume per site Ω
      * @param secondShell     distance of the second-shell hop targets (0: the lattice has no second-shell hops)
      * @param faceBondsPerArea broken first-shell bonds per unit area (a⁻²) of the face parallel to the substrate
+     * @param stacking         layers until a site lies straight above another (ABAB: 2, ABC: 3), which tells fcc
+     *                         (111) from hcp (0001) beyond what their equal first shells and densities show
      */
     private record Crystal(int coordination, double nearest, double omega, double secondShell,
-                           double faceBondsPerArea) {
+                           double faceBondsPerArea, int stacking) {
     }
 
     private static final Map<String, Crystal> CRYSTALS = Map.of(
             // one site per cube a³; the (001) face: 1 bond up per atom, one atom per a²
-            "sc", new Crystal(6, 1, 1, SQRT2, 1),
+            "sc", new Crystal(6, 1, 1, SQRT2, 1, 1),
             // 2 sites per cube (corner + centre) → Ω = a³/2; neighbours at (±½, ±½, ±½): √3/2; second shell at a.
             // (001) face: a surface atom loses its 4 neighbours of the layer above; one atom per a² per layer
-            "bcc001", new Crystal(8, SQRT3 / 2, 0.5, 1, 4),
+            "bcc001", new Crystal(8, SQRT3 / 2, 0.5, 1, 4, 2),
             // (110) face, see closePackedFacesBreakFewerBondsPerArea: 2 bonds up per atom of a²/√2 → 2√2
-            "bcc110", new Crystal(8, SQRT3 / 2, 0.5, 0, 2 * SQRT2),
+            "bcc110", new Crystal(8, SQRT3 / 2, 0.5, 0, 2 * SQRT2, 2),
             // 4 sites per cube → Ω = a³/4; neighbours at (½, ½, 0)·a: 1/√2. (001) face: 4 bonds up per atom, the
             // layer's square cell is (a/√2)² = a²/2 per atom → 8 per a²
-            "fcc001", new Crystal(12, 1 / SQRT2, 0.25, 0, 8),
+            "fcc001", new Crystal(12, 1 / SQRT2, 0.25, 0, 8, 2),
             // (111) face: 3 bonds up per atom, a triangular cell of side b = a/√2 holds √3/2·b² = √3/4·a² per atom
             // → 3 / (√3/4) = 4√3 per a²
-            "fcc111", new Crystal(12, 1 / SQRT2, 0.25, 0, 4 * SQRT3),
+            "fcc111", new Crystal(12, 1 / SQRT2, 0.25, 0, 4 * SQRT3, 3),
             // Ω = (√3/2·a²)·(c/2) with c = √(8/3)·a → √2/2; (0001) face: 3 bonds up per atom of √3/2·a² → 2√3
-            "hcp0001", new Crystal(12, 1, SQRT2 / 2, 0, 2 * SQRT3));
+            "hcp0001", new Crystal(12, 1, SQRT2 / 2, 0, 2 * SQRT3, 2));
 
     static List<String> types() {
         return Lattice.TYPES;
@@ -125,6 +127,26 @@ class LatticeGeometryTest {
             assertEquals(0, closer, "no site lies closer than the first shell");
             assertEquals(c.coordination(), atNearest, "sites at the nearest distance from site " + site);
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("types")
+    void layersRepeatWithTheCrystalsStacking(String type) {
+        Lattice l = box(type);
+        Lattice.Point bottom = l.position(0);
+        int repeat = 1;
+        while (!sameColumnPlace(bottom, l.position(l.site(0, repeat)))) {
+            repeat++;
+        }
+        assertEquals(CRYSTALS.get(type).stacking(), repeat);
+        // and every layer repeats the one a period below it, site for site
+        for (int site = repeat * l.columns(); site < l.sites(); site++) {
+            assertTrue(sameColumnPlace(l.position(site), l.position(site - repeat * l.columns())), "site " + site);
+        }
+    }
+
+    private static boolean sameColumnPlace(Lattice.Point p, Lattice.Point q) {
+        return Math.abs(p.x() - q.x()) < TOL && Math.abs(p.y() - q.y()) < TOL;
     }
 
     @ParameterizedTest
