@@ -3,12 +3,28 @@ package org.anodekmc.config;
 import java.util.List;
 
 /**
+ * @param type               the crystal lattice (only simple-cubic runs in the engine today)
  * @param size               box size in sites [x, y, z]; z counts the substrate layers too
  * @param substrateLayers    layers of immobile substrate at the bottom; single-atom sites sit in the top one
  * @param initialMetalLayers complete metal layers on the substrate at t = 0 (0 = bare substrate)
  */
-public record LatticeConfig(String type, List<Integer> size, int substrateLayers, int initialMetalLayers) {
-    public static final String SIMPLE_CUBIC = "simple-cubic";
+public record LatticeConfig(Type type, List<Integer> size, int substrateLayers, int initialMetalLayers) {
+    /** The lattices of {@code lattice.Lattice.TYPES}, each with the type name that trajectory headers record. */
+    public enum Type implements ConfigChoice {
+        SIMPLE_CUBIC("sc"), BCC001("bcc001"), BCC110("bcc110"), FCC001("fcc001"), FCC111("fcc111"),
+        HCP0001("hcp0001");
+
+        private final String latticeType;
+
+        Type(String latticeType) {
+            this.latticeType = latticeType;
+        }
+
+        /** The name {@code Lattice.of} takes. */
+        public String latticeType() {
+            return latticeType;
+        }
+    }
 
     public int sizeX() {
         return size.get(0);

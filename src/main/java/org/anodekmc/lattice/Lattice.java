@@ -1,10 +1,14 @@
 package org.anodekmc.lattice;
 
+import java.util.List;
+
 /**
  * Geometry of a lattice periodic in x and y and finite in z. Sites are numbered layer by layer
  * ({@code site = z·columns + column}): a growing film touches only the few layers around its surface, so in a large
  * box the part of the lattice that events touch stays small enough for the processor's caches. Directions
- * 0..coordination()-1 form the first shell; the ones after it are the second-shell hops that change layer.
+ * 0..coordination()-1 form the first shell; the ones after it are the second-shell hops the lattice needs beyond
+ * it: on sc the ones that change layer (to climb or descend steps), on bcc001 the ones within a layer (to cross a
+ * terrace); fcc and hcp need none.
  */
 public interface Lattice {
     int sizeX();
@@ -46,15 +50,13 @@ public interface Lattice {
     /** Number of hop directions: the first shell, plus the layer-changing second shell if asked for. */
     int hopDirections(boolean secondShell);
 
-    /**
-     * False for second-shell moves. They pass between two bridge sites, (column, z + dz) and (the neighbour column,
-     * z); the engine blocks a move when both are occupied.
-     */
+    /** False for second-shell moves. They pass between two bridge sites; the engine blocks a move when both are occupied. */
     boolean isFirstShell(int direction);
 
     /**
-     * The two sites a second-shell move passes between: the mover's column at the target's height, and the target's
-     * column at the mover's height. The engine blocks the move when both are occupied.
+     * The two sites a second-shell move passes between, both first-shell neighbours of its start and its end; the
+     * engine blocks the move when both are occupied. On sc: the mover's column at the target's height, and the
+     * target's column at the mover's height.
      */
     int firstBridge(int site, int direction);
 
@@ -97,12 +99,22 @@ public interface Lattice {
     record Point(double x, double y, double z) {
     }
 
-    /** The lattice of a type named as {@link #type()} names it; an IllegalArgumentException names an unknown type. */
+    /** Every lattice type, as {@link #type()} names it. */
+    List<String> TYPES = List.of(SimpleCubicLattice.TYPE, StackedLattice.BCC001, StackedLattice.BCC110,
+            StackedLattice.FCC001, StackedLattice.FCC111, StackedLattice.HCP0001);
+
+    /**
+     * The lattice of a type named as {@link #type()} names it (hcp with the ideal c/a); an IllegalArgumentException
+     * names an unknown type or a box size the lattice cannot wrap around.
+     */
     static Lattice of(String type, int sizeX, int sizeY, int sizeZ) {
         if (type.equals(SimpleCubicLattice.TYPE)) {
             return new SimpleCubicLattice(sizeX, sizeY, sizeZ);
         }
-        throw new IllegalArgumentException("unknown lattice type '" + type + "' (known: " + SimpleCubicLattice.TYPE
-                + ")");
+        if (!TYPES.contains(type)) {
+            throw new IllegalArgumentException("unknown lattice type '" + type + "' (known: "
+                    + String.join(", ", TYPES) + ")");
+        }
+        return StackedLattice.of(type, sizeX, sizeY, sizeZ);
     }
 }

@@ -1,17 +1,13 @@
 package org.anodekmc.lattice;
 
 /** Simple cubic lattice: 6 first-shell neighbours; 8 layer-changing second-shell hop directions. */
-public final class SimpleCubicLattice implements Lattice {
+public final class SimpleCubicLattice extends LayeredBox {
     static final String TYPE = "sc";
     // directions 0..5: +x -x +y -y +z -z; 6..13: (±x or ±y) combined with +z, then with -z
     private static final int[] LATERAL = {0, 1, 2, 3, -1, -1, 0, 1, 2, 3, 0, 1, 2, 3};
     private static final int[] DZ = {0, 0, 0, 0, 1, -1, 1, 1, 1, 1, -1, -1, -1, -1};
     private static final int[] REVERSE = {1, 0, 3, 2, 5, 4, 11, 10, 13, 12, 7, 6, 9, 8};
 
-    private final int sizeX;
-    private final int sizeY;
-    private final int sizeZ;
-    private final int columns;
     /** sizeX − 1 when sizeX is a power of two (x by a mask), else −1 (x by a division). */
     private final int xMask;
     /**
@@ -25,10 +21,7 @@ public final class SimpleCubicLattice implements Lattice {
     private final int[] layerStep = new int[DZ.length];
 
     public SimpleCubicLattice(int sizeX, int sizeY, int sizeZ) {
-        this.sizeX = sizeX;
-        this.sizeY = sizeY;
-        this.sizeZ = sizeZ;
-        columns = sizeX * sizeY;
+        super(sizeX, sizeY, sizeZ);
         xMask = Integer.bitCount(sizeX) == 1 ? sizeX - 1 : -1;
         columnBits = xMask >= 0 && Integer.bitCount(sizeY) == 1 ? Integer.numberOfTrailingZeros(columns) : -1;
         int[] step = {1, -1, sizeX, -sizeX};
@@ -42,11 +35,6 @@ public final class SimpleCubicLattice implements Lattice {
     }
 
     @Override
-    public int site(int column, int z) {
-        return z * columns + column;
-    }
-
-    @Override
     public int column(int site) {
         return columnBits >= 0 ? site & (columns - 1) : site % columns;
     }
@@ -54,21 +42,6 @@ public final class SimpleCubicLattice implements Lattice {
     @Override
     public int z(int site) {
         return columnBits >= 0 ? site >> columnBits : site / columns;
-    }
-
-    @Override
-    public int sizeX() {
-        return sizeX;
-    }
-
-    @Override
-    public int sizeY() {
-        return sizeY;
-    }
-
-    @Override
-    public int sizeZ() {
-        return sizeZ;
     }
 
     @Override

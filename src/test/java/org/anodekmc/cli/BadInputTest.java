@@ -45,6 +45,8 @@ class BadInputTest {
             "name dot dot         | GOOD\\nname: \"..\"                                               | name",
             "name with a slash    | GOOD\\nname: a/b                                                | name",
             "duplicate key        | GOOD\\nstop: {events: 5}                                        | line 5",
+            "unknown lattice      | lattice: {type: bcc, size: [16, 16, 8]}\\nmetal: Li\\nsubstrate: {host: Cu}\\nstop: {events: 10} | allowed: simple-cubic, bcc001, bcc110",
+            "lattice not yet run  | lattice: {type: hcp0001, size: [16, 16, 8]}\\nmetal: Li\\nsubstrate: {host: Cu}\\nstop: {events: 10} | not yet supported by the engine",
     })
     void badConfigExitsWithTwoAndNamesTheField(String what, String yaml, String expected) throws IOException {
         Path config = tmp.resolve("bad.yaml");

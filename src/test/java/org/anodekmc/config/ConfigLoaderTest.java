@@ -62,6 +62,27 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theLatticeIsSimpleCubicUnlessNamedAndOtherLatticesAreRefusedUntilTheEngineRunsThem() {
+        assertEquals(LatticeConfig.Type.SIMPLE_CUBIC, loader.fromYaml(MINIMAL, "sc").lattice().type());
+        assertEquals(LatticeConfig.Type.SIMPLE_CUBIC, loader.fromYaml(MINIMAL.replace("lattice: {",
+                "lattice: {type: simple-cubic, "), "sc").lattice().type());
+        ConfigException unknown = assertThrows(ConfigException.class,
+                () -> loader.fromYaml(MINIMAL.replace("lattice: {", "lattice: {type: bcc, "), "u"));
+        assertEquals("lattice.type: 'bcc' is not allowed; allowed: simple-cubic, bcc001, bcc110, fcc001, fcc111, "
+                + "hcp0001", unknown.getMessage());
+        for (LatticeConfig.Type type : LatticeConfig.Type.values()) {
+            if (type == LatticeConfig.Type.SIMPLE_CUBIC) {
+                continue;
+            }
+            ConfigException e = assertThrows(ConfigException.class, () -> loader.fromYaml(MINIMAL.replace(
+                    "lattice: {", "lattice: {type: " + type.spelling() + ", "), "n"));
+            assertEquals("lattice.type", e.field());
+            assertTrue(e.getMessage().contains("'" + type.spelling() + "' is not yet supported by the engine"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void overridesReplacePresetValuesAndSayWhereTheyCameFrom() {
         SimulationConfig c = loader.fromYaml(MINIMAL.replace("metal: Li", "metal: {preset: li, bondEnergy: 0.42}"),
                 "o");
