@@ -3,7 +3,6 @@ package org.anodekmc.engine;
 import org.anodekmc.config.SimulationConfig;
 import org.anodekmc.config.SupplyConfig;
 import org.anodekmc.lattice.Lattice;
-import org.anodekmc.lattice.SimpleCubicLattice;
 import org.anodekmc.model.RateModel;
 import org.anodekmc.model.SiteEnergetics;
 import org.anodekmc.model.Species;
@@ -89,7 +88,7 @@ public final class Simulation implements Deposit {
                     ? " needs an IonSupply (build the engine with run.Engines)" : " takes no IonSupply"));
         }
         var lc = config.lattice();
-        lattice = new SimpleCubicLattice(lc.sizeX(), lc.sizeY(), lc.sizeZ());
+        lattice = Lattice.of(lc.type().latticeType(), lc.sizeX(), lc.sizeY(), lc.sizeZ());
         int columns = lattice.columns();
         rng = RandomSource.XO_SHI_RO_256_PP.create(config.seed());
         byte[] top = SubstrateBuilder.topLayer(lc.sizeX(), lc.sizeY(), config.substrate().sites(),
