@@ -301,7 +301,14 @@ public final class ConfigLoader {
             }
         }
         if (user.get("sources") instanceof ObjectNode given) {
-            sources.setAll(given);
+            // the given sources first, in their order, so that a resolved config resolves to the same text again
+            ObjectNode ordered = given.deepCopy();
+            sources.fields().forEachRemaining(e -> {
+                if (!ordered.has(e.getKey())) {
+                    ordered.set(e.getKey(), e.getValue());
+                }
+            });
+            sources = ordered;
         }
         resolved.set("sources", sources);
         return resolved;

@@ -98,6 +98,15 @@ class ConfigLoaderTest {
         assertEquals(c, again);
     }
 
+    /** A resolved config whose bonds were derived (a DFT binding, a contact angle) resolves to the same text again. */
+    @Test
+    void resolvedYamlWithDerivedBondsResolvesToTheSameText() {
+        String derived = MINIMAL.replace("substrate: {host: Cu}", "substrate: {host: {name: H, contactAngle: 120, "
+                + "terraceBarrier: 0.6}, sites: [{preset: Zn-CNO, bindingEnergy: 2.0, perNm2: 1.0}]}");
+        String once = ConfigLoader.toYaml(loader.fromYaml(derived, "round"));
+        assertEquals(once, ConfigLoader.toYaml(loader.fromYaml(once, "round")));
+    }
+
     @Test
     void unknownFieldIsNamedWithTheAllowedOnes() {
         ConfigException e = assertThrows(ConfigException.class,
