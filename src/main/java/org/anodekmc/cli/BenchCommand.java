@@ -8,16 +8,20 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Run the standard performance workload (configs/bench/standard.yaml) and print events per "
-                + "second and memory per site for each lattice size.",
-                "Workload: simple cubic L×L×40 on a 3-layer substrate, ballistic deposition of 1.35e-5 atoms per "
-                        + "site per unit time, first-shell bond-counting hops E_a = 2.0·n_i (kT = 1), 1.5e5 time "
-                        + "units (about 5.9e6 events at 64²)."})
+        description = {"Run a performance workload and print events per second, ns per event, simulated time per "
+                + "wall second and memory per site for each lattice size.",
+                "standard (configs/bench/standard.yaml): simple cubic L×L×40 on a 3-layer substrate, ballistic "
+                        + "deposition of 1.35e-5 atoms per site per unit time, first-shell bond-counting hops "
+                        + "E_a = 2.0·n_i (kT = 1), 1.5e5 time units (about 5.9e6 events at 64²).",
+                "physics (configs/bench/physics.yaml): the quickstart's physics in an L×L×16 box: Li on Cu with Zn "
+                        + "single atoms at 1 mA/cm², redox kinetics, metropolis hops with second-shell moves, the "
+                        + "connectivity rule, galvanostatic η; 0.72 s (about 3.4e5 events at 64²)."})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -25,8 +29,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--sizes", split = ",", paramLabel = "L", description = "lattice sizes L (default: 64,256)")
     List<Integer> sizes = List.of(64, 256);
 
-    @Option(names = "--time", paramLabel = "T", description = "simulated time units per size (default: 1.5e5)")
-    double time = Benchmark.STANDARD_TIME;
+    @Option(names = "--workload", paramLabel = "W", description = "standard or physics (default: standard)")
+    String workload = Benchmark.Workload.STANDARD.spelling();
+
+    @Option(names = "--time", paramLabel = "T",
+            description = "simulated time per size, in the workload's unit (default: the workload's, 1.5e5 or 0.72 s)")
+    Double time;
 
     @Option(names = "--max-events", paramLabel = "N",
             description = "stop a size after N events (default: no limit; use it for 1024²)")
@@ -47,6 +55,11 @@ final class BenchCommand implements Callable<Integer> {
         if (repeat < 1) {
             throw new ParameterException(spec.commandLine(), "--repeat: must be at least 1, got " + repeat);
         }
+        Benchmark.Workload chosen = Arrays.stream(Benchmark.Workload.values())
+                .filter(w -> w.spelling().equals(workload)).findFirst()
+                .orElseThrow(() -> new ParameterException(spec.commandLine(),
+                        "--workload: must be standard or physics, got '" + workload + "'"));
+        double time = this.time != null ? this.time : chosen.time();
         if (!(time > 0) || Double.isInfinite(time)) {
             throw new ParameterException(spec.commandLine(), "--time: must be a positive number, got " + time);
         }
@@ -54,13 +67,13 @@ final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--max-events: must be positive, got " + maxEvents);
         }
         System.out.println("warming up the JIT on 64² ...");
-        Benchmark.run(64, Benchmark.STANDARD_TIME / 4, Long.MAX_VALUE, null);
-        System.out.println("size       sites      events   sim time   wall s     events/s   ns/event   "
+        Benchmark.run(chosen, 64, chosen.time() / 4, Long.MAX_VALUE, null);
+        System.out.println("size       sites      events   sim time   wall s     events/s   ns/event  sim/wall s   "
                 + "state B/site  catalogue B/site  catalogue B/surface site");
         for (int size : sizes) {
             List<Benchmark.Result> runs = new ArrayList<>();
             for (int i = 0; i < repeat; i++) {
-                Benchmark.Result r = Benchmark.run(size, time, maxEvents, sim -> System.err.printf(Locale.ROOT,
+                Benchmark.Result r = Benchmark.run(chosen, size, time, maxEvents, sim -> System.err.printf(Locale.ROOT,
                         "\r  %d²: %d events, t = %.3g", size, sim.events(), sim.time()));
                 System.err.print("\r" + " ".repeat(60) + "\r");
                 printRow(r);
@@ -77,9 +90,9 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static void printRow(Benchmark.Result r) {
-        System.out.printf(Locale.ROOT, "%4d² %11d %11d %10.4g %8.2f %12.4g %10.1f %13.2f %17.2f %25.1f%n",
+        System.out.printf(Locale.ROOT, "%4d² %11d %11d %10.4g %8.2f %12.4g %10.1f %11.4g %13.2f %17.2f %25.1f%n",
                 r.size(), r.sites(), r.events(), r.simulatedTime(), r.wallSeconds(), r.eventsPerSecond(),
-                r.nanosPerEvent(), r.latticeBytes() / (double) r.sites(), r.catalogueBytes() / (double) r.sites(),
+                r.nanosPerEvent(), r.simulatedPerWallSecond(), r.latticeBytes() / (double) r.sites(), r.catalogueBytes() / (double) r.sites(),
                 r.catalogueBytes() / (double) Math.max(1, r.activeSites()));
     }
 }

@@ -14,13 +14,55 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The standard performance workload (configs/bench/standard.yaml): thin-film growth with bond-counting hops in
- * reduced units, as run by other lattice KMC codes, at several lattice sizes.
+ * The performance workloads, each at several lattice sizes: {@link Workload#STANDARD} (configs/bench/standard.yaml),
+ * thin-film growth with bond-counting hops in reduced units, as run by other lattice KMC codes; {@link
+ * Workload#PHYSICS} (configs/bench/physics.yaml), the quickstart's physics.
  */
 public final class Benchmark {
-    /** Simulated time of the standard workload, in units of 1/ν. */
-    public static final double STANDARD_TIME = 1.5e5;
     private static final long EVENTS_PER_CHUNK = 1 << 22;
+
+    /** A workload: its config (shipped in the jar under bench/) and the height of its box. */
+    public enum Workload {
+        /** Thin-film growth in reduced units: ballistic deposition, first-shell bond-counting hops. */
+        STANDARD("standard", 40),
+        /**
+         * The quickstart's physics: Li on Cu with Zn single atoms at 1 mA/cm², redox kinetics, metropolis hops with
+         * second-shell moves, the connectivity rule, galvanostatic η.
+         */
+        PHYSICS("physics", 16);
+
+        private final String spelling;
+        private final int height;
+
+        Workload(String spelling, int height) {
+            this.spelling = spelling;
+            this.height = height;
+        }
+
+        /** Its name on the command line and of its config file. */
+        public String spelling() {
+            return spelling;
+        }
+
+        /** The workload on a size × size × height lattice. */
+        public SimulationConfig config(int size) {
+            String file = spelling + ".yaml";
+            ObjectNode tree;
+            try (InputStream in = Benchmark.class.getResourceAsStream("/bench/" + file)) {
+                tree = ConfigLoader.parseYaml(new String(in.readAllBytes(), StandardCharsets.UTF_8), file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the " + spelling + " workload", e);
+            }
+            ArrayNode dims = ((ObjectNode) tree.get("lattice")).putArray("size");
+            dims.add(size).add(size).add(height);
+            return ConfigLoader.withBuiltInPresets().resolve(tree, "bench-" + spelling + "-" + size);
+        }
+
+        /** Simulated time of the full workload (its config's stop.time): 1.5e5/ν for the standard one, 0.72 s for physics. */
+        public double time() {
+            return config(4).stop().time();
+        }
+    }
 
     /**
      * One measured run.
@@ -36,22 +78,14 @@ public final class Benchmark {
         public double nanosPerEvent() {
             return wallSeconds * 1e9 / events;
         }
+
+        /** Simulated time per wall-clock second (in the workload's time unit). */
+        public double simulatedPerWallSecond() {
+            return simulatedTime / wallSeconds;
+        }
     }
 
     private Benchmark() {
-    }
-
-    /** The standard workload on a size × size × 40 lattice. */
-    public static SimulationConfig standard(int size) {
-        ObjectNode tree;
-        try (InputStream in = Benchmark.class.getResourceAsStream("/bench/standard.yaml")) {
-            tree = ConfigLoader.parseYaml(new String(in.readAllBytes(), StandardCharsets.UTF_8), "standard.yaml");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the standard workload", e);
-        }
-        ArrayNode dims = ((ObjectNode) tree.get("lattice")).putArray("size");
-        dims.add(size).add(size).add(40);
-        return ConfigLoader.withBuiltInPresets().resolve(tree, "bench-" + size);
     }
 
     /** Repeated runs of one size, in ns per event. */
@@ -69,15 +103,16 @@ public final class Benchmark {
     }
 
     /**
-     * Runs the standard workload until the simulated time or the event budget is used up; the clock covers the
-     * event loop only.
+     * Runs a workload until the simulated time or the event budget is used up; the clock covers the event loop only.
      */
-    public static Result run(int size, double time, long maxEvents, Consumer<Simulation> progress) {
-        Simulation sim = Engines.build(standard(size));
+    public static Result run(Workload workload, int size, double time, long maxEvents,
+                             Consumer<Simulation> progress) {
+        Simulation sim = Engines.build(workload.config(size));
         long wall = 0;
-        while (sim.time() < time && sim.events() < maxEvents && !sim.boxFull()) {
+        Simulation.Stop stop = Simulation.Stop.TARGET;
+        while (stop == Simulation.Stop.TARGET && sim.time() < time && sim.events() < maxEvents) {
             long start = System.nanoTime();
-            sim.advance(time, Long.MAX_VALUE, Math.min(maxEvents, sim.events() + EVENTS_PER_CHUNK));
+            stop = sim.advance(time, Long.MAX_VALUE, Math.min(maxEvents, sim.events() + EVENTS_PER_CHUNK));
             wall += System.nanoTime() - start;
             if (progress != null) {
                 progress.accept(sim);

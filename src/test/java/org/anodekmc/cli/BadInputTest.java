@@ -71,6 +71,7 @@ class BadInputTest {
             "bench --repeat 0                 | --repeat",
             "bench --sizes 2                  | --sizes",
             "bench --time -5                  | --time",
+            "bench --workload thin           | --workload",
     })
     void badCommandLineGetsOneLineNamingTheOption(String args, String expected) {
         assertEquals(2, Main.execute(args.trim().split("\\s+")));

@@ -31,7 +31,7 @@ class HotLoopAllocationTest {
 
     @Test
     void standardWorkloadAllocatesNothing() {
-        assertNoAllocation(Engines.build(Benchmark.standard(64)), "bond-counting thin film");
+        assertNoAllocation(Engines.build(Benchmark.Workload.STANDARD.config(64)), "bond-counting thin film");
     }
 
     @Test

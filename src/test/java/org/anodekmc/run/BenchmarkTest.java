@@ -26,10 +26,23 @@ class BenchmarkTest {
 
     @Test
     void aShortRunStopsAtItsEventBudgetAndCountsMemory() {
-        Benchmark.Result r = Benchmark.run(16, Benchmark.STANDARD_TIME, 20_000, null);
+        Benchmark.Result r = Benchmark.run(Benchmark.Workload.STANDARD, 16, Benchmark.Workload.STANDARD.time(), 20_000, null);
         assertEquals(20_000, r.events());
         assertEquals(16L * 16 * 40, r.sites());
         assertEquals(2 * r.sites(), r.latticeBytes());
         assertTrue(r.wallSeconds() > 0 && r.activeSites() > 0, r.toString());
+    }
+
+    @Test
+    void thePhysicsWorkloadRunsTheQuickstartsPhysicsInItsBox() {
+        org.anodekmc.config.SimulationConfig c = Benchmark.Workload.PHYSICS.config(32);
+        assertEquals(org.anodekmc.config.HopConfig.Law.METROPOLIS, c.hops().law());
+        assertTrue(c.hops().secondShell() && c.keepDepositConnected(), c.toString());
+        assertEquals(org.anodekmc.config.SupplyConfig.Mode.KINETIC, c.supply().mode());
+        assertEquals(0.72, Benchmark.Workload.PHYSICS.time());
+        Benchmark.Result r = Benchmark.run(Benchmark.Workload.PHYSICS, 32, 0.72, 5_000, null);
+        assertEquals(5_000, r.events());
+        assertEquals(32L * 32 * 16, r.sites());
+        assertTrue(r.simulatedTime() > 0 && r.simulatedPerWallSecond() > 0, r.toString());
     }
 }
