@@ -344,7 +344,11 @@ public final class Simulation implements Deposit {
         return nullSteps;
     }
 
-    /** Picked hops and oxidations that were refused because they would cut metal off the substrate. */
+    /**
+     * Picked events that were refused, self-transitions of the Markov chain: hop attempts whose drawn direction is
+     * blocked, unsupported or not kept at its rate's share of the attempt's bound, and hops and oxidations that would
+     * cut metal off the substrate.
+     */
     public long rejected() {
         return rejected;
     }
