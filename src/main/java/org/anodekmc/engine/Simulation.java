@@ -119,19 +119,12 @@ public final class Simulation implements Deposit {
         index = new EventIndex(state);
         deadMetal = config.keepDepositConnected() ? new DeadMetal(state, index) : null;
         reach = redoxKinetics ? new ElectrolyteReach(state, index) : null;
-        // Rate groups are declared as the processes are built (hops, then reductions and oxidations), a site's
-        // events laid out as they are registered (redox, then hops); together they fix what a random number picks.
         RateClasses classes = new RateClasses();
-        java.util.Set<Processes.Type> types = Processes.active(config);
-        processTypes = types;
-        int hopDirections = Processes.Type.DIRECTIONAL_HOPS.eventsPerSite(config, lattice);
-        Process hops = types.contains(Processes.Type.DIRECTIONAL_HOPS)
-                ? new DirectionalHops(state, index, rates, deadMetal, hopDirections, classes)
-                : types.contains(Processes.Type.ATTEMPT_HOPS)
-                ? new AttemptHops(state, index, rates, deadMetal, hopDirections, classes, rng) : null;
-        redox = types.contains(Processes.Type.REDOX)
-                ? new Redox(state, index, rates, reach, deadMetal, this::transferred, classes) : null;
-        index.register(java.util.stream.Stream.of(redox, hops).filter(java.util.Objects::nonNull).toList(), classes);
+        java.util.Map<Processes.Type, Process> processes = Processes.build(new Processes.Wiring(config, state, index,
+                rates, reach, deadMetal, this::transferred, rng, classes));
+        processTypes = processes.keySet();
+        redox = (Redox) processes.get(Processes.Type.REDOX);
+        index.register(Processes.inLayoutOrder(processes), classes);
 
         for (int c = 0; c < columns; c++) {
             for (int z = state.surfaceZ; z < state.surfaceZ + lc.initialMetalLayers(); z++) {
