@@ -77,11 +77,6 @@ final class EventIndex {
         return catalog;
     }
 
-    /** Events each site can own, over all processes. */
-    int eventsPerSite() {
-        return ownerOf.length;
-    }
-
     /**
      * Picks an event in proportion to its rate ({@code target} uniform in [0, total rate)) and carries it out; false
      * if its process refused it.
