@@ -33,20 +33,15 @@ class CheckpointResumeTest {
 
     /** Galvanostatic plating on a host with single-atom sites, stopped after 2N events. */
     static SimulationConfig events(long seed) {
-        return TestConfigs.yaml(TestConfigs.metal(0.08, 0.5) + """
-                seed: %d
-                lattice: {size: [16, 16, 12]}
-                substrate:
-                  host: {name: H, bondEnergy: 0.1, terraceBarrier: 0.45}
-                  sites: [{name: S, bondEnergy: 0.35, fraction: 0.05}]
-                control: {mode: galvanostatic, currentDensity: 2.0}
-                stop: {events: %d}
-                output: {rows: 40, frames: 8}
-                """.formatted(seed, 2 * N));
+        return plating(seed, "stop: {events: " + 2 * N + "}\noutput: {rows: 40, frames: 8}\n");
     }
 
     /** The same plating stopped at a charge: rows fall on an even time grid, where the engine stops its clock. */
     static SimulationConfig charge(long seed) {
+        return plating(seed, "stop: {charge: 0.00004}\noutput: {rows: 25, frames: 5}\n");
+    }
+
+    private static SimulationConfig plating(long seed, String stopAndOutput) {
         return TestConfigs.yaml(TestConfigs.metal(0.08, 0.5) + """
                 seed: %d
                 lattice: {size: [16, 16, 12]}
@@ -54,9 +49,7 @@ class CheckpointResumeTest {
                   host: {name: H, bondEnergy: 0.1, terraceBarrier: 0.45}
                   sites: [{name: S, bondEnergy: 0.35, fraction: 0.05}]
                 control: {mode: galvanostatic, currentDensity: 2.0}
-                stop: {charge: 0.00004}
-                output: {rows: 25, frames: 5}
-                """.formatted(seed));
+                """.formatted(seed) + stopAndOutput);
     }
 
     private static RunExecutor.Options options(String checkpointEvery, BooleanSupplier stop) {
