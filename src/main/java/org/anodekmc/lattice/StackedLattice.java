@@ -176,7 +176,8 @@ public final class StackedLattice extends LayeredBox {
     /**
      * bcc grown along [110], the close-packed face of bcc: layers a/√2 apart, each a centred rectangle of a√2 (x, along
      * [1̄10]) by a (y, along [001]), which the rows represent as columns a√2 apart and rows a/2 apart, every other row
-     * shifted by half a column; the layers alternate by half a column too. First shell: 4 in the layer at
+     * shifted by half a column; each layer lies one row (a/2 along y) beyond the one below, so that a column's sites
+     * in successive layers are first-shell neighbours, as on every lattice here. First shell: 4 in the layer at
      * (±a/√2, ±a/2), 2 above and 2 below at (0, ±a/2, ±a/√2). Terrace hops and step descents are first-shell moves,
      * so, as fcc001, it has no second-shell directions.
      */
@@ -194,7 +195,7 @@ public final class StackedLattice extends LayeredBox {
                 v[d++] = new double[]{0, 0.5 * sy, u * up};
             }
         }
-        return new StackedLattice(new Geometry(BCC110, 2 * u, 0.5, 0.5, u, new double[][]{{0, 0}, {0.5, 0}},
+        return new StackedLattice(new Geometry(BCC110, 2 * u, 0.5, 0.5, u, new double[][]{{0, 0}, {0, 1}},
                 new double[][][]{v, v}, 8), sizeX, sizeY, sizeZ);
     }
 
@@ -365,8 +366,8 @@ public final class StackedLattice extends LayeredBox {
     }
 
     /**
-     * In the conventional lattice constant. Columns sit a quarter step in from the box's edges (x wraps around for
-     * the columns that the row and stacking shifts push past it); layers sit at (z + ½)·layer step.
+     * In the conventional lattice constant. Columns sit a quarter step in from the box's edges (x and y wrap around
+     * for the columns that the row and stacking shifts push past them); layers sit at (z + ½)·layer step.
      */
     @Override
     public Point position(int site) {
@@ -375,7 +376,7 @@ public final class StackedLattice extends LayeredBox {
         int y = columnY(column);
         double[] offset = g.offsets[z(site) % g.offsets.length];
         double steps = x + (y & 1) * g.rowShift + offset[0] + 0.25;
-        return new Point(steps % sizeX * g.columnStep, (y + offset[1] + 0.25) * g.rowStep,
+        return new Point(steps % sizeX * g.columnStep, (y + offset[1] + 0.25) % sizeY * g.rowStep,
                 (z(site) + 0.5) * g.layerStep);
     }
 

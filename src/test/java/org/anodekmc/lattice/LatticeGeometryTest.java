@@ -101,6 +101,19 @@ class LatticeGeometryTest {
         }
     }
 
+    /** The engine's column shortcuts (solid columns grounded, empty columns open to the electrolyte) rely on it. */
+    @ParameterizedTest
+    @MethodSource("types")
+    void aColumnsSitesInSuccessiveLayersAreFirstShellNeighbours(String type) {
+        Lattice l = box(type);
+        double nearest = CRYSTALS.get(type).nearest();
+        for (int c = 0; c < l.columns(); c++) {
+            for (int z = 0; z + 1 < l.sizeZ(); z++) {
+                assertEquals(nearest, distance(l, l.site(c, z), l.site(c, z + 1)), TOL, "column " + c + " z " + z);
+            }
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("types")
     void theFirstShellIsEverySiteAtTheNearestDistance(String type) {
