@@ -7,17 +7,17 @@ import org.anodekmc.model.Species;
  * What occupies each site, packed, with the bookkeeping that lets rules and observers read the deposit without
  * scanning it. Every change of a site goes through {@link #setSpecies} or {@link #relabel}, which keep all of it.
  *
- * <p>Two bytes per site: the species in the low four bits; then one bit per first-shell direction, set when the
- * neighbour that way is metal (their number is the neighbour count, and an event visits only the neighbours that
- * matter instead of testing all of them); then, on the first layer above the substrate, the substrate environment
- * code (what the substrate binds there). Everything a site's rates depend on is in its own cell: in a large box each
- * further array read per site is a further cache miss.
+ * <p>Two bytes per site: the species in the low four bits, then one bit per first-shell direction (up to 12), set when
+ * the neighbour that way is metal (their number is the neighbour count, and an event visits only the neighbours that
+ * matter instead of testing all of them). Everything a site's rates depend on is in its own cell, since in a large box
+ * each further array read per site is a further cache miss; only sites of the first layer above the substrate read
+ * one more byte, their substrate environment code (what the substrate binds there), which is per column.
  */
 final class LatticeState {
     static final int NONE = -1;
     private static final int SPECIES_BITS = 0x0F;
     private static final int NEIGHBOUR_SHIFT = 4;
-    /** Bits of a cell. */
+    /** Bits of a cell: the species and up to 12 neighbour bits. */
     private static final int CELL_BITS = 16;
 
     /** Told when a site above the substrate fills with metal or empties (after its cell changed). */
@@ -46,7 +46,8 @@ final class LatticeState {
     final int downBits;
     /** Signatures at or above it lie on the first layer above the substrate (neighbour counts 0..coordination). */
     final int signatureStride;
-    private final int environmentShift;
+    /** Substrate environment code of each column's first-layer site (1 or more). */
+    private final byte[] environments;
 
     final short[] cells;
     /**
@@ -91,15 +92,11 @@ final class LatticeState {
         upBits = up;
         downBits = down;
         signatureStride = coordination + 1;
-        environmentShift = NEIGHBOUR_SHIFT + coordination;
-        int environmentCodes = 0;
-        for (byte e : environments) {
-            environmentCodes = Math.max(environmentCodes, e);
+        if (NEIGHBOUR_SHIFT + coordination > CELL_BITS) {
+            throw new IllegalArgumentException("a " + CELL_BITS + "-bit cell holds at most "
+                    + (CELL_BITS - NEIGHBOUR_SHIFT) + " neighbour bits, the lattice has " + coordination);
         }
-        if (environmentCodes >= 1 << (CELL_BITS - environmentShift)) {
-            throw new IllegalArgumentException("the substrate's " + environmentCodes + " first-layer environments do not "
-                    + "fit a " + CELL_BITS + "-bit cell beside " + coordination + " neighbour bits");
-        }
+        this.environments = environments.clone();
         cells = new short[lattice.sites()];
         metalInLayer = new int[lattice.sizeZ()];
         columnSolid = new int[keepSolidColumns ? columns : 0];
@@ -109,7 +106,6 @@ final class LatticeState {
                 cells[lattice.site(c, z)] = Species.HOST;
             }
             cells[lattice.site(c, surfaceZ - 1)] = top[c];
-            cells[lattice.site(c, surfaceZ)] = (short) (environments[c] << environmentShift);
         }
         highestTop = surfaceZ - 1;
     }
@@ -129,7 +125,8 @@ final class LatticeState {
 
     /** The site's neighbour count, plus the substrate environment below it on the first layer (site above the substrate). */
     int signature(int site) {
-        return Integer.bitCount(metalNeighbours(site)) + signatureStride * ((cells[site] & 0xFFFF) >>> environmentShift);
+        int count = Integer.bitCount(metalNeighbours(site));
+        return site < surfaceLayerEnd ? count + signatureStride * environments[site - surfaceLayerStart] : count;
     }
 
     /** First-shell directions of a site that lead to empty sites of the deposit layers (none below the substrate or above the box). */

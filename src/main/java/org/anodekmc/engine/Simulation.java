@@ -445,7 +445,7 @@ public final class Simulation implements Deposit {
     // ---------------------------------------------------------------- checkpoints
 
     /** Layout of {@link #writeState}; bump it whenever the state written changes. */
-    private static final int STATE_FORMAT = 7;
+    private static final int STATE_FORMAT = 8;
 
     /**
      * Writes the complete mutable state: lattice, column bookkeeping, clock, counters, η, the event catalogue as it

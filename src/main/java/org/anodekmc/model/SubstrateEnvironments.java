@@ -15,8 +15,7 @@ import java.util.Map;
  * tables stay small; code 0 means "not on the substrate".
  */
 public final class SubstrateEnvironments {
-    /** More distinct environments than this would make the hop tables too large. */
-    /** The engine keeps a site's environment code in six bits of its cell. */
+    /** More distinct environments than this would make the hop tables (signatures squared) too large. */
     static final int MAX_ENVIRONMENTS = 63;
 
     private final byte[] codeOfColumn;
