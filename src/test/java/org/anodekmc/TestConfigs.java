@@ -2,6 +2,10 @@ package org.anodekmc;
 
 import org.anodekmc.config.ConfigLoader;
 import org.anodekmc.config.SimulationConfig;
+import org.anodekmc.lattice.Lattice;
+import org.anodekmc.lattice.SimpleCubicLattice;
+import org.anodekmc.model.LatticeBonds;
+import org.anodekmc.model.RateModel;
 
 /** Builds configs for tests from YAML text, through the same loader as the command line. */
 public final class TestConfigs {
@@ -41,5 +45,11 @@ public final class TestConfigs {
     /** {@link #metal} on a plain host without single-atom sites. */
     public static String metalOnPlainHost(double bond, double terraceBarrier) {
         return metal(bond, terraceBarrier) + "substrate: {host: {name: H, bondEnergy: 0.1, terraceBarrier: 0.45}}\n";
+    }
+
+    /** The rate model of a config on simple cubic, with the given substrate bindings by environment code. */
+    public static RateModel rateModel(SimulationConfig c, double[] substrateBinding) {
+        Lattice lattice = new SimpleCubicLattice(1, 1, 1);
+        return new RateModel(c, lattice, new LatticeBonds(c, lattice), substrateBinding);
     }
 }

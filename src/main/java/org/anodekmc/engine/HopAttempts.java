@@ -44,7 +44,7 @@ final class HopAttempts {
             for (int d = 0; d < directions; d++) {
                 int dz = lattice.dz(d);
                 double r = onSubstrate && dz < 0 ? 0
-                        : rates.hopRateFrom(s, onSubstrate && dz == 0, !lattice.isFirstShell(d));
+                        : rates.hopRateFrom(s, onSubstrate && dz == 0, dz != 0);
                 if (d < coordination) {
                     firstShellRate[s * coordination + d] = r;
                     firstShellMax[s] = Math.max(firstShellMax[s], r);

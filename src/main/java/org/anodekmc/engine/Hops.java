@@ -59,7 +59,8 @@ abstract class Hops implements Process {
         }
         // the target's binding without the moving atom, which is its neighbour only for first-shell hops
         int to = state.signature(target) - (firstShell ? 1 : 0);
-        return rates.hopClass(from, to, site < state.surfaceLayerEnd && target < state.surfaceLayerEnd, !firstShell);
+        return rates.hopClass(from, to, site < state.surfaceLayerEnd && target < state.surfaceLayerEnd,
+                lattice.dz(direction) != 0);
     }
 
     /**

@@ -6,6 +6,7 @@ import org.anodekmc.lattice.Lattice;
 import org.anodekmc.model.RateModel;
 import org.anodekmc.model.SiteEnergetics;
 import org.anodekmc.model.Species;
+import org.anodekmc.model.LatticeBonds;
 import org.anodekmc.model.SubstrateEnvironments;
 import org.anodekmc.state.Deposit;
 import org.anodekmc.units.Units;
@@ -93,8 +94,10 @@ public final class Simulation implements Deposit {
         rng = RandomSource.XO_SHI_RO_256_PP.create(config.seed());
         byte[] top = SubstrateBuilder.topLayer(lc.sizeX(), lc.sizeY(), config.substrate().sites(),
                 RateModel.siteArea(lattice, config.metal()) * 1e14, rng);
-        SubstrateEnvironments environments = SubstrateEnvironments.of(top, lattice, config.substrate());
-        rates = new RateModel(config, lattice, environments.bindings());
+        LatticeBonds bonds = new LatticeBonds(config, lattice);
+        SubstrateEnvironments environments = SubstrateEnvironments.of(top, lattice, lc.substrateLayers(),
+                config.substrate(), bonds);
+        rates = new RateModel(config, lattice, bonds, environments.bindings());
         energetics = rates.energetics();
         byte[] codes = new byte[columns];
         for (int c = 0; c < columns; c++) {

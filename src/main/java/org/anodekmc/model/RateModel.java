@@ -36,8 +36,9 @@ public final class RateModel {
      * @param substrateBinding what the substrate binds at first-layer sites, by environment code
      *                         ({@link SubstrateEnvironments#bindings()})
      */
-    public RateModel(SimulationConfig c, Lattice lattice, double[] substrateBinding) {
-        this.energetics = new SiteEnergetics(lattice.coordination(), c.metal().bondEnergy(), substrateBinding);
+    public RateModel(SimulationConfig c, Lattice lattice, LatticeBonds bonds, double[] substrateBinding) {
+        this.energetics = new SiteEnergetics(lattice.coordination(), bonds.substrateNeighbours(), bonds.metalBond(),
+                substrateBinding);
         this.kT = Units.kT(c.temperature());
         this.alpha = c.electrolyte().transferCoefficient();
         this.charge = c.metal().charge();
@@ -72,7 +73,7 @@ public final class RateModel {
                                 : c.metal().terraceBarrier())
                                 + (interlayer == 1 ? c.metal().schwoebelBarrier() : 0);
                         if (!hopRateDependsOnTarget) {
-                            barrier += energetics.occupied(from) * hops.neighbourBarrier();
+                            barrier += energetics.occupied(from) * bonds.neighbourBarrier();
                         } else {
                             barrier += Math.max(0, energetics.binding(from) - energetics.binding(to));
                         }
@@ -97,7 +98,7 @@ public final class RateModel {
      * @param from        signature of the atom's site before the hop
      * @param to          signature of the target with the moving atom already removed
      * @param hostTerrace both ends lie on the first layer above the substrate
-     * @param interlayer  a second-shell hop that changes layer (crosses a step edge)
+     * @param interlayer  a hop that changes layer (crosses a step edge)
      */
     public int hopClass(int from, int to, boolean hostTerrace, boolean interlayer) {
         return hopClassByKey[hopKey(from, to, hostTerrace, interlayer)];

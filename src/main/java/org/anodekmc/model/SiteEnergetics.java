@@ -18,10 +18,11 @@ public final class SiteEnergetics {
     private final double kinkBinding;
 
     /**
-     * @param metalBond     ε_MM, eV
-     * @param substrateBond substrate binding by environment code, eV ([0], not on the substrate, is unused)
+     * @param substrateNeighbours substrate atoms under a first-layer site (1 on simple cubic)
+     * @param metalBond           ε_MM, eV
+     * @param substrateBond       substrate binding by environment code, eV ([0], not on the substrate, is unused)
      */
-    public SiteEnergetics(int coordination, double metalBond, double[] substrateBond) {
+    public SiteEnergetics(int coordination, int substrateNeighbours, double metalBond, double[] substrateBond) {
         this.coordination = coordination;
         int belowCodes = substrateBond.length;
         this.signatureCount = (coordination + 1) * belowCodes;
@@ -31,7 +32,7 @@ public final class SiteEnergetics {
             for (int n = 0; n <= coordination; n++) {
                 int sig = signature(n, below);
                 binding[sig] = n * metalBond + (below == ABOVE_METAL_OR_EMPTY ? 0 : substrateBond[below]);
-                occupied[sig] = n + (below == ABOVE_METAL_OR_EMPTY ? 0 : 1);
+                occupied[sig] = n + (below == ABOVE_METAL_OR_EMPTY ? 0 : substrateNeighbours);
             }
         }
         this.kinkBinding = coordination / 2.0 * metalBond;

@@ -88,8 +88,8 @@ class ElectrodeKineticsTest {
     @Test
     void exchangeCurrentFollowsArrheniusWithTheActivationEnergyOfZnSO4() {
         // 52.2 kJ/mol: j0 falls by exp(52200/8.314·(1/243.15 − 1/298.15)) = 117 from 25 °C to −30 °C
-        double warm = new RateModel(zincStep(0, 1, 298.15), new SimpleCubicLattice(1, 1, 1), new double[]{0}).k0();
-        double cold = new RateModel(zincStep(0, 1, 243.15), new SimpleCubicLattice(1, 1, 1), new double[]{0}).k0();
+        double warm = TestConfigs.rateModel(zincStep(0, 1, 298.15), new double[]{0}).k0();
+        double cold = TestConfigs.rateModel(zincStep(0, 1, 243.15), new double[]{0}).k0();
         assertEquals(117.0, warm / cold, 1.5);
     }
 }

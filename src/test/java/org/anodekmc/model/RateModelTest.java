@@ -1,6 +1,5 @@
 package org.anodekmc.model;
 
-import org.anodekmc.lattice.SimpleCubicLattice;
 import org.anodekmc.TestConfigs;
 import org.anodekmc.config.SimulationConfig;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +19,7 @@ class RateModelTest {
                 stop: {events: 1}
                 """.formatted(law));
         // substrate environments: [0] not on the substrate, [1] the host, [2] the single-atom site
-        return new RateModel(c, new SimpleCubicLattice(1, 1, 1), new double[]{0, 0.05, 0.4});
+        return TestConfigs.rateModel(c, new double[]{0, 0.05, 0.4});
     }
 
     /** r_red/r_ox = exp(−ΔG/kT) with ΔG = −(B − B_kink) − n·e·η, at every site signature and several η. */
