@@ -1,5 +1,7 @@
 package org.anodekmc.config;
 
+import org.anodekmc.lattice.Lattice;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -49,11 +51,6 @@ final class ConfigValidator {
 
     private static void validateLattice(LatticeConfig l) {
         required("lattice.type", l.type(), LatticeConfig.Type.class);
-        if (l.type() != LatticeConfig.Type.SIMPLE_CUBIC) {
-            fail("lattice.type", "'" + l.type().spelling() + "' is not yet supported by the engine: its 2-byte site "
-                    + "cell holds the species, one bit per first-shell neighbour and the substrate environment, "
-                    + "laid out for simple-cubic, the only type that runs today");
-        }
         List<Integer> size = l.size();
         if (size == null || size.size() != 3 || size.contains(null)) {
             fail("lattice.size", "must be three whole numbers [x, y, z] (sites), got " + size);
@@ -63,6 +60,11 @@ final class ConfigValidator {
         }
         if (l.sizeX() < 4 || l.sizeY() < 4) {
             fail("lattice.size", "x and y must be at least 4 sites, got " + size);
+        }
+        try {
+            Lattice.of(l.type().latticeType(), l.sizeX(), l.sizeY(), l.sizeZ());
+        } catch (IllegalArgumentException e) {
+            fail("lattice.size", e.getMessage());
         }
         if (l.sizeZ() < l.substrateLayers() + 3) {
             fail("lattice.size", "z must exceed substrateLayers by at least 3, got " + l.sizeZ());

@@ -1,5 +1,6 @@
 package org.anodekmc.config;
 
+import org.anodekmc.lattice.Lattice;
 import org.anodekmc.units.Units;
 
 import java.util.List;
@@ -17,10 +18,11 @@ final class RateLimits {
     static final double MAX_LOG_RATE = 600;
     /** Above this many times the largest energy of the model, every Boltzmann factor is within 1 % of 1. */
     static final double MAX_KT_OVER_ENERGY = 100;
-    /** Neighbours of a site on the simple cubic lattice, the only lattice there is. */
+    /**
+     * Neighbours of a site on simple cubic, where configs give their bonds: on other lattices the engine converts the
+     * metal's bonds so that Z·ε_MM stays 6·ε_MM (model/LatticeBonds).
+     */
     private static final int COORDINATION = 6;
-    /** Lateral neighbours of a first-layer site, each of which may add a site's lateral binding. */
-    private static final int LATERAL = 4;
 
     private RateLimits() {
     }
@@ -40,7 +42,7 @@ final class RateLimits {
         double logK0 = Math.log(Units.fluxPerSite(c.electrolyte().exchangeCurrentDensityAt(c.temperature()), siteArea,
                 m.charge()));
         double kink = COORDINATION / 2.0 * m.bondEnergy();
-        double strongest = COORDINATION * m.bondEnergy() + strongestSubstrateBinding(c.substrate());
+        double strongest = COORDINATION * m.bondEnergy() + strongestSubstrateBinding(c);
         double alpha = c.electrolyte().transferCoefficient();
         double logRate = Math.max(logK0 + alpha * (strongest - kink) / kT, logK0 + (1 - alpha) * kink / kT);
         logRate = Math.max(logRate, Math.log(m.attemptFrequency()));
@@ -59,18 +61,29 @@ final class RateLimits {
         HostConfig h = c.substrate().host();
         double hop = Math.max(m.terraceBarrier(), h.terraceBarrier()) + m.schwoebelBarrier()
                 + COORDINATION * c.hops().neighbourBarrier();
-        return Math.max(hop, COORDINATION * m.bondEnergy() + strongestSubstrateBinding(c.substrate()));
+        return Math.max(hop, COORDINATION * m.bondEnergy() + strongestSubstrateBinding(c));
     }
 
-    /** Strongest binding a first-layer site can get from the substrate, eV. */
-    private static double strongestSubstrateBinding(SubstrateConfig s) {
+    /**
+     * An upper bound of the binding a first-layer site can get from the substrate, eV: every substrate atom under it
+     * the most strongly binding one, every one under its in-layer neighbours a site with the largest lateral bond.
+     */
+    private static double strongestSubstrateBinding(SimulationConfig c) {
+        SubstrateConfig s = c.substrate();
         double below = s.host().bondEnergy();
         double beside = 0;
         for (SiteConfig site : s.sites() == null ? List.<SiteConfig>of() : s.sites()) {
             below = Math.max(below, site.bondEnergy());
             beside = Math.max(beside, site.lateralBondEnergy());
         }
-        return below + LATERAL * beside;
+        Lattice lattice = Lattice.of(c.lattice().type().latticeType(), 4, 4, 4);
+        int under = 0;
+        int inLayer = 0;
+        for (int d = 0; d < lattice.hopDirections(true); d++) {
+            under += d < lattice.coordination() && lattice.dz(d) < 0 ? 1 : 0;
+            inLayer += lattice.dz(d) == 0 ? 1 : 0;
+        }
+        return under * below + inLayer * under * beside;
     }
 
     /**

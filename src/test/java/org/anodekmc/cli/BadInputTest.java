@@ -46,7 +46,7 @@ class BadInputTest {
             "name with a slash    | GOOD\\nname: a/b                                                | name",
             "duplicate key        | GOOD\\nstop: {events: 5}                                        | line 5",
             "unknown lattice      | lattice: {type: bcc, size: [16, 16, 8]}\\nmetal: Li\\nsubstrate: {host: Cu}\\nstop: {events: 10} | allowed: simple-cubic, bcc001, bcc110",
-            "lattice not yet run  | lattice: {type: hcp0001, size: [16, 16, 8]}\\nmetal: Li\\nsubstrate: {host: Cu}\\nstop: {events: 10} | not yet supported by the engine",
+            "odd rows on hcp      | lattice: {type: hcp0001, size: [16, 15, 8]}\\nmetal: Li\\nsubstrate: {host: Cu}\\nstop: {events: 10} | size y must be even",
     })
     void badConfigExitsWithTwoAndNamesTheField(String what, String yaml, String expected) throws IOException {
         Path config = tmp.resolve("bad.yaml");

@@ -71,15 +71,13 @@ class ConfigLoaderTest {
         assertEquals("lattice.type: 'bcc' is not allowed; allowed: simple-cubic, bcc001, bcc110, fcc001, fcc111, "
                 + "hcp0001", unknown.getMessage());
         for (LatticeConfig.Type type : LatticeConfig.Type.values()) {
-            if (type == LatticeConfig.Type.SIMPLE_CUBIC) {
-                continue;
-            }
-            ConfigException e = assertThrows(ConfigException.class, () -> loader.fromYaml(MINIMAL.replace(
-                    "lattice: {", "lattice: {type: " + type.spelling() + ", "), "n"));
-            assertEquals("lattice.type", e.field());
-            assertTrue(e.getMessage().contains("'" + type.spelling() + "' is not yet supported by the engine"),
-                    e.getMessage());
+            assertEquals(type, loader.fromYaml(MINIMAL.replace("lattice: {", "lattice: {type: " + type.spelling()
+                    + ", "), "each").lattice().type());
         }
+        ConfigException odd = assertThrows(ConfigException.class, () -> loader.fromYaml(MINIMAL.replace(
+                "lattice: {size: [16, 16, 10]}", "lattice: {type: hcp0001, size: [16, 15, 10]}"), "odd"));
+        assertEquals("lattice.size", odd.field());
+        assertTrue(odd.getMessage().contains("size y must be even"), odd.getMessage());
     }
 
     @Test
