@@ -7,16 +7,21 @@ import org.anodekmc.run.Engines;
 import org.anodekmc.units.Units;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A flat metal surface held at η = 0 is at equilibrium with the electrolyte: it neither grows nor shrinks, and its
- * adatoms and surface vacancies follow the Boltzmann factor exp(−2ε/kT) of bond counting (docs/model.md). The
- * ratio tested is exact for detailed balance: the probability of an isolated adatom on a site over that of the same site empty (in
- * the same surroundings) is exp((B − B_kink)/kT) with B = ε and B_kink = 3ε.
+ * adatoms and surface vacancies follow the Boltzmann factors of bond counting (docs/model.md). The ratio tested is
+ * exact for detailed balance: the probability of an isolated adatom on a site over that of the same site empty (in
+ * the same surroundings) is exp((B − B_kink)/kT), with B = ε on simple cubic (the atom below) and B_kink = 3ε; on
+ * every lattice B counts the atoms below an adatom, or below and beside a vacancy, with the lattice's bond 6ε/Z.
  */
 class EquilibriumTest {
     private static final double BOND = 0.06;
@@ -29,14 +34,18 @@ class EquilibriumTest {
 
     /** The bond-counting law runs with E_n = ε_MM, so that its hops obey detailed balance in the redox energies. */
     private static Simulation surface(double eta, boolean hops, String law, long seed) {
+        return surface("simple-cubic", SIZE, eta, hops, law, seed);
+    }
+
+    private static Simulation surface(String lattice, int size, double eta, boolean hops, String law, long seed) {
         return Engines.build(TestConfigs.yaml(TestConfigs.metal(BOND, 0.35) + """
                 seed: %d
-                lattice: {size: [%d, %d, 12], initialMetalLayers: %d}
+                lattice: {type: %s, size: [%d, %d, 12], initialMetalLayers: %d}
                 substrate: {host: {name: H, bondEnergy: 0.3, terraceBarrier: 0.35}}
                 hops: {enabled: %s, law: %s, neighbourBarrier: %s, secondShell: true}
                 control: {mode: potentiostatic, overpotential: %s}
                 stop: {events: 1}
-                """.formatted(seed, SIZE, SIZE, LAYERS, hops, law, BOND, eta)));
+                """.formatted(seed, lattice, size, size, LAYERS, hops, law, BOND, eta)));
     }
 
     /** Counts of [isolated adatom, empty adatom site, surface vacancy, filled surface site] over many samples. */
@@ -56,26 +65,58 @@ class EquilibriumTest {
     }
 
     /**
-     * A site whose lower neighbour is metal, whose upper neighbour is empty and whose four lateral neighbours are
-     * all empty (adatom layer) or all metal (surface layer) is counted as occupied or empty.
+     * A site whose neighbours below are all metal, whose neighbours above are all empty and whose neighbours in its
+     * layer are all empty (adatom layer) or all metal (surface layer) is counted as occupied or empty.
      */
     private static void classify(Simulation sim, Lattice l, int column, int z, long[] counts, int offset) {
         boolean lateralMetal = offset == 2;
-        if (sim.species(l.site(column, z - 1)) != Species.METAL || sim.species(l.site(column, z + 1)) != Species.EMPTY) {
-            return;
-        }
-        for (int d = 0; d < 6; d++) {
-            if (l.dz(d) == 0 && (sim.species(l.site(l.neighbourColumn(column, z, d), z)) == Species.METAL)
-                    != lateralMetal) {
+        int site = l.site(column, z);
+        for (int d = 0; d < l.coordination(); d++) {
+            boolean metal = sim.species(l.neighbour(site, d)) == Species.METAL;
+            if (metal != (l.dz(d) < 0 || l.dz(d) == 0 && lateralMetal)) {
                 return;
             }
         }
-        boolean metal = sim.species(l.site(column, z)) == Species.METAL;
+        boolean metal = sim.species(site) == Species.METAL;
         counts[offset + (metal == (offset == 0) ? 0 : 1)]++;
     }
 
     private static double boltzmann() {
         return Math.exp(-2 * BOND / Units.kT(298.15));
+    }
+
+    /** exp((B − B_kink)/kT) for a site with this many metal neighbours, in the lattice's bond 6ε/Z. */
+    private static double odds(Lattice l, int neighbours) {
+        return Math.exp((neighbours * 6 * BOND / l.coordination() - 3 * BOND) / Units.kT(298.15));
+    }
+
+    static Stream<Arguments> crystalsAndLaws() {
+        return Lattice.TYPES.stream().filter(type -> !type.equals("sc"))
+                .flatMap(type -> Stream.of("metropolis", "bond-counting").map(law -> Arguments.of(type, law)));
+    }
+
+    /**
+     * On every crystal lattice, with redox and either hop law: adatoms on a complete layer (metal below) and
+     * vacancies in it (metal below and beside) against the odds of their bond counts.
+     */
+    @ParameterizedTest
+    @MethodSource("crystalsAndLaws")
+    void everyLatticeKeepsTheBoltzmannDistribution(String type, String law) {
+        Simulation sim = surface(type, 24, 0.0, true, law, 13);
+        Lattice l = sim.lattice();
+        int below = 0;
+        int beside = 0;
+        for (int d = 0; d < l.coordination(); d++) {
+            below += l.dz(d) < 0 ? 1 : 0;
+            beside += l.dz(d) == 0 ? 1 : 0;
+        }
+        long[] c = sample(sim, 300_000, 4_000, 250);
+        String counts = type + " " + law + " " + java.util.Arrays.toString(c);
+        assertTrue(c[0] > 1000 && c[2] > 1000, "too few counts " + counts);
+        double adatom = odds(l, below);
+        double vacancy = 1 / odds(l, below + beside);
+        assertEquals(adatom, c[0] / (double) c[1], 0.15 * adatom, "adatoms " + counts);
+        assertEquals(vacancy, c[2] / (double) c[3], 0.15 * vacancy, "vacancies " + counts);
     }
 
     /**
