@@ -1,5 +1,6 @@
 package org.anodekmc.engine;
 
+import org.anodekmc.config.LatticeConfig;
 import org.anodekmc.run.Benchmark.Workload;
 import org.anodekmc.run.Engines;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -18,6 +19,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,12 +43,16 @@ public class EngineBenchmarks {
         int size;
         @Param({"standard", "physics"})
         String workload;
+        @Param({"simple-cubic"})
+        String lattice;
         Simulation sim;
 
         @Setup(Level.Trial)
         public void grow() {
             Workload w = workload.equals("physics") ? Workload.PHYSICS : Workload.STANDARD;
-            sim = Engines.build(w.config(size));
+            LatticeConfig.Type type = Arrays.stream(LatticeConfig.Type.values())
+                    .filter(t -> t.spelling().equals(lattice)).findFirst().orElseThrow();
+            sim = Engines.build(w.config(type, size));
             // the standard workload deposits 1.35e-5 atoms per site per time unit
             sim.advance(w == Workload.PHYSICS ? w.time() / 4 : 0.1 / 1.35e-5, Long.MAX_VALUE, Long.MAX_VALUE);
         }

@@ -1,5 +1,7 @@
 package org.anodekmc.cli;
 
+import org.anodekmc.config.ConfigChoice;
+import org.anodekmc.config.LatticeConfig;
 import org.anodekmc.run.Benchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +34,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--workload", paramLabel = "W", description = "standard or physics (default: standard)")
     String workload = Benchmark.Workload.STANDARD.spelling();
 
+    @Option(names = "--lattice", paramLabel = "TYPE", description = "the workload's lattice, as lattice.type names it: "
+            + "simple-cubic (default), bcc001, bcc110, fcc001, fcc111 or hcp0001; bonds converted as for any run")
+    String lattice = LatticeConfig.Type.SIMPLE_CUBIC.spelling();
+
     @Option(names = "--time", paramLabel = "T",
             description = "simulated time per size, in the workload's unit (default: the workload's, 1.5e5 or 0.72 s)")
     Double time;
@@ -59,6 +65,11 @@ final class BenchCommand implements Callable<Integer> {
                 .filter(w -> w.spelling().equals(workload)).findFirst()
                 .orElseThrow(() -> new ParameterException(spec.commandLine(),
                         "--workload: must be standard or physics, got '" + workload + "'"));
+        LatticeConfig.Type type = Arrays.stream(LatticeConfig.Type.values())
+                .filter(t -> t.spelling().equals(lattice)).findFirst()
+                .orElseThrow(() -> new ParameterException(spec.commandLine(), "--lattice: must be one of "
+                        + ConfigChoice.allowed(LatticeConfig.Type.class) + ", got '" + lattice
+                        + "'"));
         double time = this.time != null ? this.time : chosen.time();
         if (!(time > 0) || Double.isInfinite(time)) {
             throw new ParameterException(spec.commandLine(), "--time: must be a positive number, got " + time);
@@ -67,13 +78,13 @@ final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--max-events: must be positive, got " + maxEvents);
         }
         System.out.println("warming up the JIT on 64² ...");
-        Benchmark.run(chosen, 64, chosen.time() / 4, Long.MAX_VALUE, null);
+        Benchmark.run(chosen, type, 64, chosen.time() / 4, Long.MAX_VALUE, null);
         System.out.println("size       sites      events   sim time   wall s     events/s   ns/event  sim/wall s   "
                 + "state B/site  catalogue B/site  catalogue B/surface site");
         for (int size : sizes) {
             List<Benchmark.Result> runs = new ArrayList<>();
             for (int i = 0; i < repeat; i++) {
-                Benchmark.Result r = Benchmark.run(chosen, size, time, maxEvents, sim -> System.err.printf(Locale.ROOT,
+                Benchmark.Result r = Benchmark.run(chosen, type, size, time, maxEvents, sim -> System.err.printf(Locale.ROOT,
                         "\r  %d²: %d events, t = %.3g", size, sim.events(), sim.time()));
                 System.err.print("\r" + " ".repeat(60) + "\r");
                 printRow(r);

@@ -20,7 +20,7 @@ public interface ConfigChoice {
     }
 
     /** The spellings of a choice enum's constants, in declaration order, for messages. */
-    static String allowed(Class<?> type) {
+    public static String allowed(Class<?> type) {
         return Arrays.stream(type.getEnumConstants()).map(c -> ((ConfigChoice) c).spelling())
                 .collect(Collectors.joining(", "));
     }

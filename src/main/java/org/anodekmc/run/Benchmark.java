@@ -1,8 +1,8 @@
 package org.anodekmc.run;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.anodekmc.config.ConfigLoader;
+import org.anodekmc.config.LatticeConfig;
 import org.anodekmc.config.SimulationConfig;
 import org.anodekmc.engine.Simulation;
 
@@ -44,8 +44,8 @@ public final class Benchmark {
             return spelling;
         }
 
-        /** The workload on a size × size × height lattice. */
-        public SimulationConfig config(int size) {
+        /** The workload on a size × size × height lattice of a type (as {@code lattice.type} spells it). */
+        public SimulationConfig config(LatticeConfig.Type lattice, int size) {
             String file = spelling + ".yaml";
             ObjectNode tree;
             try (InputStream in = Benchmark.class.getResourceAsStream("/bench/" + file)) {
@@ -53,14 +53,15 @@ public final class Benchmark {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the " + spelling + " workload", e);
             }
-            ArrayNode dims = ((ObjectNode) tree.get("lattice")).putArray("size");
-            dims.add(size).add(size).add(height);
+            ObjectNode latticeNode = (ObjectNode) tree.get("lattice");
+            latticeNode.put("type", lattice.spelling());
+            latticeNode.putArray("size").add(size).add(size).add(height);
             return ConfigLoader.withBuiltInPresets().resolve(tree, "bench-" + spelling + "-" + size);
         }
 
         /** Simulated time of the full workload (its config's stop.time): 1.5e5/ν for the standard one, 0.72 s for physics. */
         public double time() {
-            return config(4).stop().time();
+            return config(LatticeConfig.Type.SIMPLE_CUBIC, 4).stop().time();
         }
     }
 
@@ -105,9 +106,9 @@ public final class Benchmark {
     /**
      * Runs a workload until the simulated time or the event budget is used up; the clock covers the event loop only.
      */
-    public static Result run(Workload workload, int size, double time, long maxEvents,
+    public static Result run(Workload workload, LatticeConfig.Type lattice, int size, double time, long maxEvents,
                              Consumer<Simulation> progress) {
-        Simulation sim = Engines.build(workload.config(size));
+        Simulation sim = Engines.build(workload.config(lattice, size));
         long wall = 0;
         Simulation.Stop stop = Simulation.Stop.TARGET;
         while (stop == Simulation.Stop.TARGET && sim.time() < time && sim.events() < maxEvents) {

@@ -3,7 +3,10 @@ package org.anodekmc.engine;
 import org.anodekmc.TestConfigs;
 import org.anodekmc.run.Benchmark;
 import org.anodekmc.run.Engines;
+import org.anodekmc.config.LatticeConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.lang.management.ManagementFactory;
 
@@ -29,9 +32,13 @@ class HotLoopAllocationTest {
         assertTrue(perEvent < 0.5, what + ": " + perEvent + " bytes allocated per event");
     }
 
-    @Test
-    void standardWorkloadAllocatesNothing() {
-        assertNoAllocation(Engines.build(Benchmark.Workload.STANDARD.config(64)), "bond-counting thin film");
+    @ParameterizedTest
+    @EnumSource(LatticeConfig.Type.class)
+    void bothWorkloadsAllocateNothingOnEveryLattice(LatticeConfig.Type lattice) {
+        assertNoAllocation(Engines.build(Benchmark.Workload.STANDARD.config(lattice, 64)),
+                "bond-counting thin film on " + lattice.spelling());
+        assertNoAllocation(Engines.build(Benchmark.Workload.PHYSICS.config(lattice, 64)),
+                "the quickstart's physics on " + lattice.spelling());
     }
 
     @Test
