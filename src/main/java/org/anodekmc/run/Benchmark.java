@@ -44,7 +44,12 @@ public final class Benchmark {
             return spelling;
         }
 
-        /** The workload on a size × size × height lattice of a type (as {@code lattice.type} spells it). */
+        /**
+         * The workload on a size × size × height lattice of a type (as {@code lattice.type} spells it). On a crystal
+         * lattice the standard workload keeps the deposit connected: without that rule a pair of atoms that steps
+         * off the substrate is supported by itself alone and, on lattices with triangles of neighbours (fcc, hcp),
+         * rolls away upwards until it reaches the top of the box.
+         */
         public SimulationConfig config(LatticeConfig.Type lattice, int size) {
             String file = spelling + ".yaml";
             ObjectNode tree;
@@ -56,6 +61,9 @@ public final class Benchmark {
             ObjectNode latticeNode = (ObjectNode) tree.get("lattice");
             latticeNode.put("type", lattice.spelling());
             latticeNode.putArray("size").add(size).add(size).add(height);
+            if (lattice != LatticeConfig.Type.SIMPLE_CUBIC) {
+                tree.put("keepDepositConnected", true);
+            }
             return ConfigLoader.withBuiltInPresets().resolve(tree, "bench-" + spelling + "-" + size);
         }
 
