@@ -33,23 +33,27 @@ class CheckpointResumeTest {
 
     /** Galvanostatic plating on a host with single-atom sites, stopped after 2N events. */
     static SimulationConfig events(long seed) {
-        return plating(seed, "stop: {events: " + 2 * N + "}\noutput: {rows: 40, frames: 8}\n");
+        return events(seed, "simple-cubic");
+    }
+
+    private static SimulationConfig events(long seed, String lattice) {
+        return plating(seed, lattice, "stop: {events: " + 2 * N + "}\noutput: {rows: 40, frames: 8}\n");
     }
 
     /** The same plating stopped at a charge: rows fall on an even time grid, where the engine stops its clock. */
     static SimulationConfig charge(long seed) {
-        return plating(seed, "stop: {charge: 0.00004}\noutput: {rows: 25, frames: 5}\n");
+        return plating(seed, "simple-cubic", "stop: {charge: 0.00004}\noutput: {rows: 25, frames: 5}\n");
     }
 
-    private static SimulationConfig plating(long seed, String stopAndOutput) {
+    private static SimulationConfig plating(long seed, String lattice, String stopAndOutput) {
         return TestConfigs.yaml(TestConfigs.metal(0.08, 0.5) + """
                 seed: %d
-                lattice: {size: [16, 16, 12]}
+                lattice: {type: %s, size: [16, 16, 12]}
                 substrate:
                   host: {name: H, bondEnergy: 0.1, terraceBarrier: 0.45}
                   sites: [{name: S, bondEnergy: 0.35, fraction: 0.05}]
                 control: {mode: galvanostatic, currentDensity: 2.0}
-                """.formatted(seed) + stopAndOutput);
+                """.formatted(seed, lattice) + stopAndOutput);
     }
 
     private static RunExecutor.Options options(String checkpointEvery, BooleanSupplier stop) {
@@ -85,6 +89,18 @@ class CheckpointResumeTest {
         assertEquals(run.toAbsolutePath().normalize(), resumed.folder().toAbsolutePath().normalize());
         assertSameRun(straight, run);
         assertEquals(2 * N, summaryWithoutWallClock(run).get("events").asLong());
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"bcc001", "bcc110", "fcc001", "fcc111", "hcp0001"})
+    void aCrystalRunStoppedAndResumedEqualsTheRunInOneGo(String lattice) throws IOException {
+        Path straight = RunExecutor.run(events(9, lattice), tmp.resolve("straight"), null).folder();
+        Path run = tmp.resolve("stopped");
+        Path checkpoint = partial(run).resolve(RunFolder.CHECKPOINT);
+        assertThrows(RunInterruptedException.class, () -> RunExecutor.run(events(9, lattice), run,
+                options(Long.toString(N), () -> Files.exists(checkpoint)), null));
+        RunExecutor.resume(run, RunExecutor.Options.NONE, null);
+        assertSameRun(straight, run);
     }
 
     @Test
