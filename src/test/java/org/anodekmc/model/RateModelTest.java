@@ -1,6 +1,7 @@
 package org.anodekmc.model;
 
 import org.anodekmc.TestConfigs;
+import org.anodekmc.lattice.Lattice;
 import org.anodekmc.config.SimulationConfig;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -82,5 +83,23 @@ class RateModelTest {
         int onMetal = m.energetics().signature(1, SiteEnergetics.ABOVE_METAL_OR_EMPTY);
         assertEquals(-1, m.hopClass(onMetal, floating, false, false));
         assertTrue(m.hopClass(onMetal, onMetal, false, false) >= 0);
+    }
+
+    /**
+     * A column's area times the layer spacing is the metal's atomic volume on every lattice, so atoms per area and
+     * thickness per charge come out as for the metal itself: the film of one layer holds 1/(area) atoms per cm².
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"sc", "bcc001", "bcc110", "fcc001", "fcc111", "hcp0001"})
+    void everyLatticeHoldsOneAtomPerAtomicVolume(String type) {
+        SimulationConfig c = TestConfigs.yaml(TestConfigs.metal(0.08, 0.3) + """
+                lattice: {size: [8, 8, 8]}
+                substrate: {host: {name: H, bondEnergy: 0.05, terraceBarrier: 0.2}}
+                stop: {events: 1}
+                """);
+        Lattice lattice = Lattice.of(type, 8, 8, 8);
+        RateModel m = new RateModel(c, lattice, new LatticeBonds(c, lattice), new double[]{0, 0.05});
+        double volumeCm3 = 21.62e-24; // the test metal's atomic volume, Å³ → cm³
+        assertEquals(volumeCm3, m.siteArea() * m.latticeConstant() * 1e-8, 1e-9 * volumeCm3, type);
     }
 }
