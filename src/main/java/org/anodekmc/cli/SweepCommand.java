@@ -161,13 +161,18 @@ final class SweepCommand implements Callable<Integer> {
         }
         System.out.println("results in " + folder + "/ (" + SweepTables.RUNS + ", " + SweepTables.MEANS + ", "
                 + SweepTables.TIMING + ", trend-*.png)");
-        if (failed > 0) {
-            result.outcomes().stream().filter(o -> !o.ok()).forEach(o -> System.err.println(
-                    "  " + SweepRunner.POINTS + "/" + o.run().id() + ": " + o.error()));
-            System.err.println("error: " + failed + " run(s) failed or did not finish; their errors are in the error "
-                    + "column of " + folder.resolve(SweepTables.RUNS));
-            return Main.FAILURE;
+        return failures(result, folder);
+    }
+
+    /** Lists the runs that failed or did not finish on stderr; the exit code: 0 when there are none. */
+    static int failures(SweepRunner.Result result, Path folder) {
+        List<SweepRunner.Outcome> failed = result.outcomes().stream().filter(o -> !o.ok()).toList();
+        if (failed.isEmpty()) {
+            return 0;
         }
-        return 0;
+        failed.forEach(o -> System.err.println("  " + SweepRunner.POINTS + "/" + o.run().id() + ": " + o.error()));
+        System.err.println("error: " + failed.size() + " run(s) failed or did not finish; their errors are in the "
+                + "error column of " + folder.resolve(SweepTables.RUNS));
+        return Main.FAILURE;
     }
 }
