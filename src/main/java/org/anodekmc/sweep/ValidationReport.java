@@ -2,11 +2,13 @@ package org.anodekmc.sweep;
 
 import org.anodekmc.io.CsvWriter;
 import org.anodekmc.io.RunFolder;
+import org.anodekmc.observe.Fits;
 import org.anodekmc.plot.LineChart;
 import org.apache.commons.statistics.ranking.NaturalRanking;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -221,21 +223,12 @@ public final class ValidationReport {
         return chart;
     }
 
+    /** Pearson's correlation from the two least-squares slopes: their product is its square. */
     private static double pearson(double[] a, double[] b) {
-        double meanA = 0;
-        double meanB = 0;
-        for (int i = 0; i < a.length; i++) {
-            meanA += a[i] / a.length;
-            meanB += b[i] / b.length;
+        if (Arrays.stream(a).distinct().count() < 2 || Arrays.stream(b).distinct().count() < 2) {
+            return Double.NaN;
         }
-        double ab = 0;
-        double aa = 0;
-        double bb = 0;
-        for (int i = 0; i < a.length; i++) {
-            ab += (a[i] - meanA) * (b[i] - meanB);
-            aa += (a[i] - meanA) * (a[i] - meanA);
-            bb += (b[i] - meanB) * (b[i] - meanB);
-        }
-        return aa == 0 || bb == 0 ? Double.NaN : ab / Math.sqrt(aa * bb);
+        double ab = Fits.slope(a, b);
+        return Math.signum(ab) * Math.sqrt(ab * Fits.slope(b, a));
     }
 }

@@ -132,28 +132,30 @@ class ValidationCommandTest {
         assertTrue(summary.contains("all systems: ρ = "), summary);
     }
 
-    @Test
-    void aMissingMeasuredValueIsBadInputNamingTheFieldAndFile() throws IOException {
-        Path file = reducedSet(SYSTEMS.replace("    measuredEtaNuc: 10\n", ""));
+    /** Runs a set that must be refused: exit code 2, one line without a stack trace, nothing written. */
+    private String refused(String systems) throws IOException {
+        Path file = reducedSet(systems);
         Path folder = tmp.resolve("out");
         assertEquals(2, Main.execute("validation", file.toString(), "--out", folder.toString()));
         String message = console.err.toString();
-        assertTrue(message.startsWith("error: systems[1].measuredEtaNuc: missing in " + file), message);
         assertEquals(1, message.strip().lines().count(), message);
         assertFalse(message.contains("Exception"), message);
         assertFalse(Files.exists(folder), "nothing written");
+        return message;
+    }
+
+    @Test
+    void aMissingMeasuredValueIsBadInputNamingTheFieldAndFile() throws IOException {
+        String message = refused(SYSTEMS.replace("    measuredEtaNuc: 10\n", ""));
+        assertTrue(message.startsWith("error: systems[1].measuredEtaNuc: missing in " + tmp.resolve("set.yaml")),
+                message);
     }
 
     @Test
     void anUnknownConfigIsBadInputNamingTheFieldAndFile() throws IOException {
-        Path file = reducedSet(SYSTEMS.replace("config: other.yaml", "config: nope.yaml"));
-        Path folder = tmp.resolve("out");
-        assertEquals(2, Main.execute("validation", file.toString(), "--out", folder.toString()));
-        String message = console.err.toString();
+        String message = refused(SYSTEMS.replace("config: other.yaml", "config: nope.yaml"));
         assertTrue(message.startsWith("error: systems[2].config: config file not found: ")
                 && message.contains("nope.yaml"), message);
-        assertEquals(1, message.strip().lines().count(), message);
-        assertFalse(Files.exists(folder), "nothing written");
     }
 
     @Test

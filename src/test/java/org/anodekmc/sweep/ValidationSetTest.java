@@ -53,6 +53,8 @@ class ValidationSetTest {
                 new double[]{3, 2, 1}).rho(), 1e-12);
         assertTrue(Double.isNaN(ValidationReport.RankCorrelation.of(new double[]{1, 2},
                 new double[]{1, 2}).rho()), "two points say nothing");
+        assertTrue(Double.isNaN(ValidationReport.RankCorrelation.of(new double[]{7, 7, 7},
+                new double[]{1, 2, 3}).rho()), "no order among the measured values");
     }
 
     private Path set(String systems) throws IOException {
