@@ -9,8 +9,8 @@ final class SweepOptions {
     @Option(names = "--threads", paramLabel = "N", description = "runs at the same time (default: all cores, ${DEFAULT-VALUE})")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: results/<name of the file's "
-            + "sweep or set>)")
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: results/<name>, the file's "
+            + "name field or else its file name)")
     Path out;
 
     @Option(names = {"-q", "--quiet"}, description = "no progress line")
