@@ -149,13 +149,19 @@ final class SweepCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%d runs finished, %d failed or did not finish%n",
                     result.outcomes().size() - failed, failed);
         } else {
-            System.out.printf(Locale.ROOT, "%d runs ok (%d ran now, %d kept from before), %d failed, in %.1f s%n",
-                    result.outcomes().size() - failed, result.count(SweepRunner.Status.RAN),
-                    result.count(SweepRunner.Status.REUSED), failed, result.wallSeconds());
+            printCounts(result);
         }
         System.out.println("results in " + folder + "/ (" + SweepTables.RUNS + ", " + SweepTables.MEANS + ", "
                 + SweepTables.TIMING + ", trend-*.png)");
         return failures(result, folder);
+    }
+
+    /** How many runs finished, ran now, were kept from an earlier session and failed, on one line. */
+    static void printCounts(SweepRunner.Result result) {
+        long failed = result.outcomes().stream().filter(o -> !o.ok()).count();
+        System.out.printf(Locale.ROOT, "%d runs ok (%d ran now, %d kept from before), %d failed, in %.1f s%n",
+                result.outcomes().size() - failed, result.count(SweepRunner.Status.RAN),
+                result.count(SweepRunner.Status.REUSED), failed, result.wallSeconds());
     }
 
     /** Lists the runs that failed or did not finish on stderr; the exit code: 0 when there are none. */

@@ -38,6 +38,7 @@ final class ValidationCommand implements Callable<Integer> {
         SweepProgressLine progress = new SweepProgressLine(pool.quiet);
         ValidationSet.Result result = set.run(folder, pool.threads, progress);
         progress.finish();
+        SweepCommand.printCounts(result.sweep());
         System.out.print(result.report().summary());
         System.out.println("results in " + folder + "/ (" + ValidationReport.TABLE + ", " + ValidationReport.RATIOS
                 + ", " + ValidationReport.SUMMARY + ", " + ValidationReport.PARITY + "; per run: "

@@ -130,6 +130,11 @@ class ValidationCommandTest {
         assertTrue(console.out.toString().contains(summary), "the summary is printed as written");
         assertTrue(summary.contains("predictions: not defined (n = 2;"), summary);
         assertTrue(summary.contains("all systems: ρ = "), summary);
+
+        console.out.reset();
+        assertEquals(0, Main.execute("validation", file.toString(), "--out", folder.toString(), "-q"));
+        assertTrue(console.out.toString().contains("6 runs ok (0 ran now, 6 kept from before)"), console.out.toString());
+        assertEquals(table, Files.readAllLines(folder.resolve("validation.csv")), "the same table from the kept runs");
     }
 
     /** Runs a set that must be refused: exit code 2, one line without a stack trace, nothing written. */
