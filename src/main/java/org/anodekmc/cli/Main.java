@@ -13,8 +13,8 @@ import java.io.UncheckedIOException;
 @Command(name = "kmc", mixinStandardHelpOptions = true, version = "anodekmc 0.1.0",
         description = "Lattice kinetic Monte Carlo of metal nucleation and growth on single-atom-decorated hosts.",
         subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, SweepCommand.class,
-                PlotCommand.class, ViewCommand.class, RenderCommand.class, ExportCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class})
+                ValidationCommand.class, PlotCommand.class, ViewCommand.class, RenderCommand.class, ExportCommand.class,
+                BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int BAD_INPUT = 2;
     public static final int FAILURE = 1;
@@ -86,6 +86,6 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "name a command: run, resume, validate, sweep, plot, view, render, export, bench");
+                "name a command: run, resume, validate, sweep, validation, plot, view, render, export, bench");
     }
 }

@@ -10,6 +10,7 @@ import org.anodekmc.sweep.SweepRunner;
 import org.anodekmc.sweep.SweepTables;
 import org.anodekmc.sweep.SlurmSubmission;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,14 +30,8 @@ final class SweepCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "sweep file, YAML or JSON (see configs/sweeps/)")
     Path file;
 
-    @Option(names = "--threads", paramLabel = "N", description = "runs at the same time (default: all cores, ${DEFAULT-VALUE})")
-    int threads = Runtime.getRuntime().availableProcessors();
-
-    @Option(names = "--out", paramLabel = "DIR", description = "sweep folder (default: results/<sweep name>)")
-    Path out;
-
-    @Option(names = {"-q", "--quiet"}, description = "no progress line")
-    boolean quiet;
+    @Mixin
+    SweepOptions pool;
 
     @Option(names = "--slurm", description = "write a Slurm job array for the runs still to do into DIR/slurm/ and "
             + "submit it with sbatch, with a job that collects the results when it has ended")
@@ -77,9 +72,7 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (threads < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
-        }
+        pool.check();
         if ((slurm ? 1 : 0) + (task != null ? 1 : 0) + (collect ? 1 : 0) > 1) {
             throw new IllegalArgumentException("--slurm, --task and --collect exclude one another");
         }
@@ -90,7 +83,7 @@ final class SweepCommand implements Callable<Integer> {
                 : null;
         Sweep sweep = new SweepLoader(ConfigLoader.withBuiltInPresets()).load(file);
         ConfigWarnings.print(sweep.runs().stream().map(Sweep.Run::config).filter(Objects::nonNull).toList());
-        Path folder = out != null ? out : Path.of("results", sweep.name());
+        Path folder = pool.folder(sweep.name());
         OutputFolder.requireOwn(folder, OutputFolder.Kind.SWEEP); // before announcing or submitting anything
         if (slurm) {
             return submit(sweep, folder.toAbsolutePath().normalize(), resources);
@@ -102,9 +95,9 @@ final class SweepCommand implements Callable<Integer> {
             return report(SweepArray.collect(sweep, folder).result(), folder, true);
         }
         System.out.printf(Locale.ROOT, "sweep %s: %d points × %d replicates = %d runs on %d threads into %s/%n",
-                sweep.name(), sweep.points(), sweep.replicates(), sweep.runs().size(), threads, folder);
-        SweepProgressLine progress = new SweepProgressLine(quiet);
-        SweepRunner.Result result = SweepRunner.run(sweep, folder, threads, progress);
+                sweep.name(), sweep.points(), sweep.replicates(), sweep.runs().size(), pool.threads, folder);
+        SweepProgressLine progress = new SweepProgressLine(pool.quiet);
+        SweepRunner.Result result = SweepRunner.run(sweep, folder, pool.threads, progress);
         progress.finish();
         return report(result, folder, false);
     }
@@ -139,7 +132,8 @@ final class SweepCommand implements Callable<Integer> {
     private int runTask(Sweep sweep, Path folder) {
         // SIGTERM (the time limit, scancel) stops the runs with checkpoints; the next submission resumes them
         try (StopRequest stop = StopRequest.onSignals()) {
-            List<SweepRunner.Outcome> outcomes = SweepArray.runTask(sweep, folder, task, runsPerTask, threads, stop);
+            List<SweepRunner.Outcome> outcomes = SweepArray.runTask(sweep, folder, task, runsPerTask, pool.threads,
+                    stop);
             for (SweepRunner.Outcome o : outcomes) {
                 System.out.println(o.run().id() + ": " + o.status().name().toLowerCase(Locale.ROOT)
                         + (o.error() == null ? "" : " (" + o.error() + ")"));
@@ -155,19 +149,30 @@ final class SweepCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%d runs finished, %d failed or did not finish%n",
                     result.outcomes().size() - failed, failed);
         } else {
-            System.out.printf(Locale.ROOT, "%d runs ok (%d ran now, %d kept from before), %d failed, in %.1f s%n",
-                    result.outcomes().size() - failed, result.count(SweepRunner.Status.RAN),
-                    result.count(SweepRunner.Status.REUSED), failed, result.wallSeconds());
+            printCounts(result);
         }
         System.out.println("results in " + folder + "/ (" + SweepTables.RUNS + ", " + SweepTables.MEANS + ", "
                 + SweepTables.TIMING + ", trend-*.png)");
-        if (failed > 0) {
-            result.outcomes().stream().filter(o -> !o.ok()).forEach(o -> System.err.println(
-                    "  " + SweepRunner.POINTS + "/" + o.run().id() + ": " + o.error()));
-            System.err.println("error: " + failed + " run(s) failed or did not finish; their errors are in the error "
-                    + "column of " + folder.resolve(SweepTables.RUNS));
-            return Main.FAILURE;
+        return failures(result, folder);
+    }
+
+    /** How many runs finished, ran now, were kept from an earlier session and failed, on one line. */
+    static void printCounts(SweepRunner.Result result) {
+        long failed = result.outcomes().stream().filter(o -> !o.ok()).count();
+        System.out.printf(Locale.ROOT, "%d runs ok (%d ran now, %d kept from before), %d failed, in %.1f s%n",
+                result.outcomes().size() - failed, result.count(SweepRunner.Status.RAN),
+                result.count(SweepRunner.Status.REUSED), failed, result.wallSeconds());
+    }
+
+    /** Lists the runs that failed or did not finish on stderr; the exit code: 0 when there are none. */
+    static int failures(SweepRunner.Result result, Path folder) {
+        List<SweepRunner.Outcome> failed = result.outcomes().stream().filter(o -> !o.ok()).toList();
+        if (failed.isEmpty()) {
+            return 0;
         }
-        return 0;
+        failed.forEach(o -> System.err.println("  " + SweepRunner.POINTS + "/" + o.run().id() + ": " + o.error()));
+        System.err.println("error: " + failed.size() + " run(s) failed or did not finish; their errors are in the "
+                + "error column of " + folder.resolve(SweepTables.RUNS));
+        return Main.FAILURE;
     }
 }

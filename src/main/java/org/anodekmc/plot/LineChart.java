@@ -34,18 +34,23 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * A line chart written as PNG (JFreeChart): lines with optional error bars, an optional categorical x axis, and marks
- * (a labelled point, a shaded x interval, a horizontal level). Points whose y is not finite are left out.
+ * A line chart written as PNG (JFreeChart): lines with optional error bars, points without a line (a scatter), an
+ * optional categorical x axis, and marks (a labelled point, a shaded x interval, a horizontal level, a plain guide
+ * line). Points whose x or y is not finite are left out.
  */
 public final class LineChart {
     /** Lines with more points than this are drawn without a symbol at each point. */
     private static final int MAX_POINTS_WITH_SYMBOLS = 60;
     private static final Color MARK = new Color(200, 40, 40);
+    private static final BasicStroke DASHED = new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+            new float[]{6f, 4f}, 0f);
 
     private final String title;
     private final String xLabel;
     private final String yLabel;
     private final YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+    /** How each series (by index) is drawn. */
+    private final List<Style> styles = new ArrayList<>();
     private final List<Consumer<XYPlot>> marks = new ArrayList<>();
     /** y values of marks, which the y axis must show even where no line goes. */
     private final List<Double> markedY = new ArrayList<>();
@@ -66,6 +71,22 @@ public final class LineChart {
 
     /** A line with error bars y ± error (error may be null or hold NaN where unknown). */
     public LineChart line(String name, double[] x, double[] y, double[] error) {
+        return series(name, x, y, error, Style.LINE);
+    }
+
+    /** Points with error bars y ± error and no line between them. */
+    public LineChart points(String name, double[] x, double[] y, double[] error) {
+        return series(name, x, y, error, Style.POINTS);
+    }
+
+    /** A thin dashed line without symbols, such as y = x; it is in the legend like the others. */
+    public LineChart guide(String name, double[] x, double[] y) {
+        return series(name, x, y, null, Style.GUIDE);
+    }
+
+    private enum Style { LINE, POINTS, GUIDE }
+
+    private LineChart series(String name, double[] x, double[] y, double[] error, Style style) {
         if (data.indexOf(name) >= 0) {
             throw new IllegalArgumentException("two lines named " + name);
         }
@@ -81,6 +102,7 @@ public final class LineChart {
         }
         maxPoints = Math.max(maxPoints, n);
         data.addSeries(series);
+        styles.add(style);
         return this;
     }
 
@@ -125,8 +147,7 @@ public final class LineChart {
     public LineChart level(String label, double y) {
         markedY.add(y);
         marks.add(plot -> {
-            ValueMarker m = new ValueMarker(y, MARK, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
-                    10f, new float[]{6f, 4f}, 0f));
+            ValueMarker m = new ValueMarker(y, MARK, DASHED);
             m.setLabel(label);
             m.setLabelPaint(MARK);
             m.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
@@ -171,7 +192,18 @@ public final class LineChart {
         renderer.setDefaultShapesVisible(maxPoints <= MAX_POINTS_WITH_SYMBOLS);
         renderer.setDefaultLinesVisible(true);
         for (int i = 0; i < data.getSeriesCount(); i++) {
-            renderer.setSeriesStroke(i, new BasicStroke(2f));
+            switch (styles.get(i)) {
+                case LINE -> renderer.setSeriesStroke(i, new BasicStroke(2f));
+                case POINTS -> {
+                    renderer.setSeriesLinesVisible(i, false);
+                    renderer.setSeriesShapesVisible(i, true);
+                }
+                case GUIDE -> {
+                    renderer.setSeriesShapesVisible(i, false);
+                    renderer.setSeriesPaint(i, Color.GRAY);
+                    renderer.setSeriesStroke(i, DASHED);
+                }
+            }
         }
         XYPlot plot = new XYPlot(data, x, y, renderer);
         plot.setBackgroundPaint(Color.WHITE);

@@ -21,6 +21,8 @@ public record Sweep(String name, SweepDefinition.Mode mode, int replicates, long
     /**
      * One swept field.
      *
+     * @param path   the config field, or null when the axis is not one field (a validation set's systems, each a
+     *               config of its own)
      * @param column header in tables, title in plots
      * @param labels how each value is shown in tables and plots
      */

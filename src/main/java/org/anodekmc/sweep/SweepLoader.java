@@ -52,10 +52,7 @@ public final class SweepLoader {
             throw new ConfigException("base", "the base config is invalid: " + e.getMessage());
         }
         SweepDefinition.Mode mode = def.mode() == null ? SweepDefinition.Mode.GRID : def.mode();
-        int replicates = def.replicates() == null ? 1 : def.replicates();
-        if (replicates < 1 || replicates > MAX_REPLICATES) {
-            throw new ConfigException("replicates", "must be between 1 and " + MAX_REPLICATES + ", got " + replicates);
-        }
+        int replicates = replicates(def.replicates());
         long seed = def.seed() == null ? 1 : def.seed();
         List<Sweep.Axis> axes = axes(def.axes(), baseResolved);
         int series = seriesAxis(def.series(), axes);
@@ -87,6 +84,15 @@ public final class SweepLoader {
             }
         }
         return new Sweep(name, mode, replicates, seed, axes, series, List.copyOf(runs));
+    }
+
+    /** The replicates a sweep file asks for: 1 when not given. */
+    static int replicates(Integer given) {
+        int replicates = given == null ? 1 : given;
+        if (replicates < 1 || replicates > MAX_REPLICATES) {
+            throw new ConfigException("replicates", "must be between 1 and " + MAX_REPLICATES + ", got " + replicates);
+        }
+        return replicates;
     }
 
     private static ObjectNode baseTree(JsonNode base, Path sweepFile) {

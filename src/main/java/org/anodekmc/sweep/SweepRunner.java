@@ -77,11 +77,17 @@ public final class SweepRunner {
     }
 
     public static Result run(Sweep sweep, Path out, int threads, Consumer<Progress> progress) {
+        return run(sweep, out, threads, progress, all -> writeOutputs(sweep, all, out));
+    }
+
+    /** As {@link #run(Sweep, Path, int, Consumer)}, with other outputs written from all outcomes, in sweep order. */
+    public static Result run(Sweep sweep, Path out, int threads, Consumer<Progress> progress,
+                             Consumer<List<Outcome>> outputs) {
         long start = System.nanoTime();
         OutputFolder.requireOwn(out, OutputFolder.Kind.SWEEP);
         try (FolderLock lock = FolderLock.acquire(out, "kmc sweep")) {
             List<Outcome> all = runEach(sweep.runs(), out, threads, RunExecutor.Options.NONE, progress);
-            writeOutputs(sweep, all, out);
+            outputs.accept(all);
             return new Result(out, all, (System.nanoTime() - start) * 1e-9);
         }
     }

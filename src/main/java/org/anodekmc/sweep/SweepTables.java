@@ -164,7 +164,7 @@ public final class SweepTables {
     }
 
     /** A number, or an empty cell where there is none. */
-    private static Object cell(double v) {
+    static Object cell(double v) {
         return Double.isFinite(v) ? (Object) v : "";
     }
 }
