@@ -1,7 +1,5 @@
 package org.anodekmc.config;
 
-import org.anodekmc.lattice.Lattice;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -61,8 +59,12 @@ final class ConfigValidator {
         if (l.sizeX() < 4 || l.sizeY() < 4) {
             fail("lattice.size", "x and y must be at least 4 sites, got " + size);
         }
+        if (l.cOverA() != null && (l.type() != LatticeConfig.Type.HCP0001 || !(l.cOverA() > 0 && l.cOverA() < 10))) {
+            fail("lattice.cOverA", l.type() != LatticeConfig.Type.HCP0001 ? "only hcp0001 takes a c/a, the lattice is "
+                    + l.type().spelling() : "must lie between 0 and 10, got " + l.cOverA());
+        }
         try {
-            Lattice.of(l.type().latticeType(), l.sizeX(), l.sizeY(), l.sizeZ());
+            l.lattice(l.sizeX(), l.sizeY(), l.sizeZ());
         } catch (IllegalArgumentException e) {
             fail("lattice.size", e.getMessage());
         }

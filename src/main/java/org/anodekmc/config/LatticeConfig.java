@@ -1,14 +1,18 @@
 package org.anodekmc.config;
 
+import org.anodekmc.lattice.Lattice;
+import org.anodekmc.lattice.StackedLattice;
 import java.util.List;
 
 /**
- * @param type               the crystal lattice (only simple-cubic runs in the engine today)
+ * @param type               the crystal lattice
  * @param size               box size in sites [x, y, z]; z counts the substrate layers too
  * @param substrateLayers    layers of immobile substrate at the bottom; single-atom sites sit in the top one
  * @param initialMetalLayers complete metal layers on the substrate at t = 0 (0 = bare substrate)
+ * @param cOverA             c/a of hcp0001 (null: the ideal √(8/3)); only hcp takes it
  */
-public record LatticeConfig(Type type, List<Integer> size, int substrateLayers, int initialMetalLayers) {
+public record LatticeConfig(Type type, List<Integer> size, int substrateLayers, int initialMetalLayers,
+                            Double cOverA) {
     /** The lattices of {@code lattice.Lattice.TYPES}, each with the type name that trajectory headers record. */
     public enum Type implements ConfigChoice {
         SIMPLE_CUBIC("sc"), BCC001("bcc001"), BCC110("bcc110"), FCC001("fcc001"), FCC111("fcc111"),
@@ -36,5 +40,13 @@ public record LatticeConfig(Type type, List<Integer> size, int substrateLayers, 
 
     public int sizeZ() {
         return size.get(2);
+    }
+
+    /** The lattice of this type and c/a at the given size (the box's own: sizeX(), sizeY(), sizeZ()). */
+    public Lattice lattice(int sizeX, int sizeY, int sizeZ) {
+        if (cOverA != null) {
+            return StackedLattice.hcp0001(sizeX, sizeY, sizeZ, cOverA);
+        }
+        return Lattice.of(type.latticeType(), sizeX, sizeY, sizeZ);
     }
 }

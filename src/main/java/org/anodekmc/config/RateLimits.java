@@ -76,7 +76,7 @@ final class RateLimits {
             below = Math.max(below, site.bondEnergy());
             beside = Math.max(beside, site.lateralBondEnergy());
         }
-        Lattice lattice = Lattice.of(c.lattice().type().latticeType(), 4, 4, 4);
+        Lattice lattice = c.lattice().lattice(4, 4, 4);
         int under = 0;
         int inLayer = 0;
         for (int d = 0; d < lattice.hopDirections(true); d++) {

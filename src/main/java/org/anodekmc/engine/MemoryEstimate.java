@@ -3,7 +3,6 @@ package org.anodekmc.engine;
 import org.anodekmc.config.ConfigException;
 import org.anodekmc.config.LatticeConfig;
 import org.anodekmc.config.SimulationConfig;
-import org.anodekmc.lattice.Lattice;
 
 import java.util.Locale;
 
@@ -36,7 +35,7 @@ public final class MemoryEstimate {
         LatticeConfig l = c.lattice();
         long columns = (long) l.sizeX() * l.sizeY();
         long sites = columns * l.sizeZ();
-        int eventsPerSite = Processes.eventsPerSite(c, Lattice.of(l.type().latticeType(), 4, 4, 4));
+        int eventsPerSite = Processes.eventsPerSite(c, l.lattice(4, 4, 4));
         long catalogueSlot = 4L << EventCatalog.strideShift(eventsPerSite);
         long catalogue = (long) (columns * CATALOGUE_SLOTS_PER_COLUMN) * catalogueSlot;
         long frameBuffers = c.output().frames() > 0 ? 2 * (columns * (l.sizeZ() - l.substrateLayers()) + 7) / 8 : 0;

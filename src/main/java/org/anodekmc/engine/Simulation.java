@@ -89,7 +89,7 @@ public final class Simulation implements Deposit {
                     ? " needs an IonSupply (build the engine with run.Engines)" : " takes no IonSupply"));
         }
         var lc = config.lattice();
-        lattice = Lattice.of(lc.type().latticeType(), lc.sizeX(), lc.sizeY(), lc.sizeZ());
+        lattice = lc.lattice(lc.sizeX(), lc.sizeY(), lc.sizeZ());
         int columns = lattice.columns();
         rng = RandomSource.XO_SHI_RO_256_PP.create(config.seed());
         byte[] top = SubstrateBuilder.topLayer(lc.sizeX(), lc.sizeY(), config.substrate().sites(),

@@ -104,14 +104,15 @@ public interface Lattice {
             StackedLattice.FCC001, StackedLattice.FCC111, StackedLattice.HCP0001);
 
     /**
-     * The lattice of a type named as {@link #type()} names it (hcp with the ideal c/a); an IllegalArgumentException
-     * names an unknown type or a box size the lattice cannot wrap around.
+     * The lattice of a type named as {@link #type()} names it (hcp with the ideal c/a unless the name gives one, as in
+     * hcp0001(c/a=1.856)); an IllegalArgumentException names an unknown type or a box size the lattice cannot wrap
+     * around.
      */
     static Lattice of(String type, int sizeX, int sizeY, int sizeZ) {
         if (type.equals(SimpleCubicLattice.TYPE)) {
             return new SimpleCubicLattice(sizeX, sizeY, sizeZ);
         }
-        if (!TYPES.contains(type)) {
+        if (!TYPES.contains(type) && !type.startsWith(StackedLattice.HCP0001 + "(")) {
             throw new IllegalArgumentException("unknown lattice type '" + type + "' (known: "
                     + String.join(", ", TYPES) + ")");
         }

@@ -16,6 +16,8 @@ public final class StackedLattice extends LayeredBox {
     public static final String FCC001 = "fcc001";
     public static final String FCC111 = "fcc111";
     public static final String HCP0001 = "hcp0001";
+    /** How the type name of hcp0001 with another c/a than the ideal one goes on: hcp0001(c/a=1.856). */
+    private static final String C_OVER_A = "(c/a=";
     /** c/a of close-packed spheres, √(8/3). */
     public static final double IDEAL_C_OVER_A = Math.sqrt(8.0 / 3);
     private static final double EPS = 1e-9;
@@ -137,8 +139,16 @@ public final class StackedLattice extends LayeredBox {
         return length(new double[]{a[0] - b[0], a[1] - b[1], a[2] - b[2]});
     }
 
-    /** The lattice of one of the types above, hcp with the ideal c/a. */
+    /** The lattice of one of the types above, hcp with the ideal c/a unless its name gives one. */
     static StackedLattice of(String type, int sizeX, int sizeY, int sizeZ) {
+        if (type.startsWith(HCP0001 + C_OVER_A) && type.endsWith(")")) {
+            try {
+                double cOverA = Double.parseDouble(type.substring((HCP0001 + C_OVER_A).length(), type.length() - 1));
+                return hcp0001(sizeX, sizeY, sizeZ, cOverA);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("unknown lattice type '" + type + "'");
+            }
+        }
         return switch (type) {
             case BCC001 -> bcc001(sizeX, sizeY, sizeZ);
             case BCC110 -> bcc110(sizeX, sizeY, sizeZ);
@@ -248,7 +258,8 @@ public final class StackedLattice extends LayeredBox {
         }
         double layer = cOverA / 2;
         // both neighbour layers of an A layer are B layers over the same hollows; a B layer sees A in the other ones
-        return new StackedLattice(new Geometry(HCP0001, 1, Math.sqrt(3) / 2, 0.5, layer,
+        String type = cOverA == IDEAL_C_OVER_A ? HCP0001 : HCP0001 + C_OVER_A + cOverA + ")";
+        return new StackedLattice(new Geometry(type, 1, Math.sqrt(3) / 2, 0.5, layer,
                 new double[][]{{0, 0}, {0.5, 1.0 / 3}},
                 new double[][][]{closePacked(1, layer, 1, 1), closePacked(1, layer, -1, -1)}, 12),
                 sizeX, sizeY, sizeZ);

@@ -3,6 +3,7 @@ package org.anodekmc.config;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,6 +79,13 @@ class ConfigLoaderTest {
                 "lattice: {size: [16, 16, 10]}", "lattice: {type: hcp0001, size: [16, 15, 10]}"), "odd"));
         assertEquals("lattice.size", odd.field());
         assertTrue(odd.getMessage().contains("size y must be even"), odd.getMessage());
+        LatticeConfig zinc = loader.fromYaml(MINIMAL.replace("lattice: {", "lattice: {type: hcp0001, cOverA: 1.856, "),
+                "zinc").lattice();
+        assertEquals("hcp0001(c/a=1.856)", zinc.lattice(16, 16, 10).type());
+        assertNull(loader.fromYaml(MINIMAL, "sc").lattice().cOverA(), "no c/a unless given");
+        ConfigException cubic = assertThrows(ConfigException.class, () -> loader.fromYaml(MINIMAL.replace(
+                "lattice: {", "lattice: {type: bcc110, cOverA: 1.856, "), "bcc"));
+        assertEquals("lattice.cOverA", cubic.field());
     }
 
     @Test

@@ -289,6 +289,12 @@ class LatticeGeometryTest {
             assertEquals(expected, distance(l, site, l.neighbour(site, d)), TOL, "direction " + d);
         }
         assertEquals(1, l.columnArea() * l.layerSpacing(), TOL);
+        // its name carries the ratio, so that a trajectory rebuilds the same lattice
+        assertEquals("hcp0001(c/a=1.856)", l.type());
+        Lattice rebuilt = Lattice.of(l.type(), 6, 6, 5);
+        assertEquals(l.position(site), rebuilt.position(site));
+        assertEquals("hcp0001", StackedLattice.hcp0001(6, 6, 5, StackedLattice.IDEAL_C_OVER_A).type());
+        assertThrows(IllegalArgumentException.class, () -> Lattice.of("hcp0001(c/a=x)", 6, 6, 5));
     }
 
     /** Bonds from a site in {@code filled} (and in {@code counted}) to an empty site inside the box. */
