@@ -1,5 +1,6 @@
 package org.anodekmc.viewer;
 
+import org.anodekmc.lattice.SimpleCubicLattice;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
@@ -18,7 +19,7 @@ class SurfaceRendererTest {
     private static HeightMap oneColumn(int x, int y, int h) {
         int[] heights = new int[N * N];
         heights[x + N * y] = h;
-        return new HeightMap(N, N, heights, h, new int[N * N]);
+        return new HeightMap(new SimpleCubicLattice(N, N, 8), heights, h, new int[N * N]);
     }
 
     private static int[] draw(HeightMap map, SurfaceRenderer.Camera camera, int top) {
@@ -86,7 +87,7 @@ class SurfaceRendererTest {
         int[] heights = new int[N * N];
         heights[4 + N] = 6;
         heights[4 + N * 6] = 2;
-        HeightMap map = new HeightMap(N, N, heights, 6, new int[N * N]);
+        HeightMap map = new HeightMap(new SimpleCubicLattice(N, N, 8), heights, 6, new int[N * N]);
         SurfaceRenderer.Camera low = new SurfaceRenderer.Camera(0, Math.toRadians(10), 1, 0, 0);
         int far = ColorScale.metal(2, 6);
         assertEquals(0, where(draw(map, low, 6), far)[2]);
