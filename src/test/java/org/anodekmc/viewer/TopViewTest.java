@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TopViewTest {
     /** 3×2 columns: (0,0) bare host, (1,0) bare site, (2,0) 1 layer, (0,1) 2 layers on a site, (1,1) 4, (2,1) 0. */
     private static final Lattice GRID = new SimpleCubicLattice(3, 2, 5);
-    private static final HeightMap MAP = new HeightMap(GRID, new int[]{0, 0, 1, 2, 4, 0}, 4, new int[6]);
+    private static final HeightMap MAP = new HeightMap(GRID, 1, new int[]{0, 0, 1, 2, 4, 0}, 4, new int[6]);
 
     /** The simple cubic top view at k pixels per column. */
     private static int[] render(HeightMap map, int k) {
@@ -64,7 +64,7 @@ class TopViewTest {
     void aColumnToppedByDeadMetalIsOrange() {
         int[] floating = new int[6];
         floating[4] = 6; // a dead voxel floating above the 4 layers of column (1,1)
-        int[] px = TopView.render(new HeightMap(GRID, MAP.heights(), 6, floating), TopViewTest::site, 4,
+        int[] px = TopView.render(new HeightMap(GRID, 1, MAP.heights(), 6, floating), TopViewTest::site, 4,
                 TopView.Layout.of(GRID, 1));
         assertEquals(ColorScale.DEAD, px[1]);
         assertEquals(ColorScale.metal(2, 4), px[0]);
