@@ -21,11 +21,11 @@ import java.util.BitSet;
  *                          quarter of the box's width, laid from the box's corner on the substrate's surface; a site
  *                          counts in the cube its centre lies in. Across the periodic box the cubes are stretched or
  *                          squeezed to fit a whole number of them (the nearest to width / s; exactly s where the
- *                          width is a multiple of it, as on sc boxes of 16·2^k sites). Cubes of one site see single atoms (local slope
- *                          about 1) and cubes near the width of the box are too few. 3 for a compact deposit thicker
- *                          than the largest cube, 2 for a flat layer, about 2.5 for 3D diffusion-limited aggregates; a
- *                          compact film thinner than the largest cube counts as 2-dimensional at that scale. NaN in a
- *                          box narrower than 16 Ω^(1/3) or without metal
+ *                          width is a multiple of s, as on sc boxes of 48 or 64 sites). Cubes of one site see single
+ *                          atoms (local slope about 1) and cubes near the width of the box are too few. 3 for a
+ *                          compact deposit thicker than the largest cube, 2 for a flat layer, about 2.5 for 3D
+ *                          diffusion-limited aggregates; a compact film thinner than the largest cube counts as
+ *                          2-dimensional at that scale. NaN in a box narrower than 16 Ω^(1/3) or without metal
  */
 public record Morphology(int tips, double fractalDimension) {
     /** Ω^(1/3): 2 layers on simple cubic. */

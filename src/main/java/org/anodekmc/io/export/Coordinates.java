@@ -50,7 +50,8 @@ final class Coordinates {
     String[] cellEdges() {
         Lattice.Point box = lattice.boxSize();
         return new String[]{number(box.x() / lattice.sizeX() * latticeConstant),
-                number(box.y() / lattice.sizeY() * latticeConstant), number(box.z() / lattice.sizeZ() * latticeConstant)};
+                number(box.y() / lattice.sizeY() * latticeConstant),
+                number(box.z() / lattice.sizeZ() * latticeConstant)};
     }
 
     /** A value such as a time, a box length or η, to nine significant digits. */
