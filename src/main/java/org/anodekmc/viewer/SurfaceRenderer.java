@@ -10,8 +10,8 @@ import java.util.function.IntPredicate;
  * Draws the deposit in 3D into an ARGB pixel array, with an orthographic camera and a depth buffer. On simple cubic,
  * whose sites are cubes that fill the box, as voxel columns (a top face per column, walls where a neighbour is lower,
  * a substrate slab underneath); on the other lattices as touching spheres at the sites' Cartesian positions (the
- * top atom of every column, the atoms of its sides that stand above a neighbouring column, all atoms of the columns
- * on the box's edges, and the substrate's top layer).
+ * two top atoms of every column, the atoms of its sides that stand above a neighbouring column, all atoms of the
+ * columns on the box's edges, and the substrate's top layer).
  * <p>
  * It is drawn in software rather than with JavaFX 3D because JavaFX has no 3D without a GPU pipeline, and the
  * headless {@code kmc render} must make the same picture as the window. Each face is a parallelogram on screen, so
@@ -194,7 +194,8 @@ final class SurfaceRenderer {
                     lowest = Math.min(lowest, map.heights()[n]);
                 }
             }
-            for (int k = Math.min(lowest, h - 1); k < h; k++) {
+            // the layer under the top too: its atoms fill the gaps between the top atoms of neighbouring columns
+            for (int k = Math.max(0, Math.min(lowest, h - 2)); k < h; k++) {
                 sphere(lattice.position(lattice.site(c, base + k)), surface, radius,
                         palette[Math.min(k + 1, colourTop)]);
             }

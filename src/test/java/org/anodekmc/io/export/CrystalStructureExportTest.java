@@ -1,8 +1,6 @@
 package org.anodekmc.io.export;
 
-import org.anodekmc.io.RunFolder;
-import org.anodekmc.io.TrajectoryReader;
-import org.anodekmc.io.TrajectoryWriter;
+import org.anodekmc.io.HandBuiltRun;
 import org.anodekmc.lattice.Lattice;
 import org.anodekmc.model.Species;
 import org.anodekmc.state.HandBuiltDeposit;
@@ -102,19 +100,12 @@ class CrystalStructureExportTest {
 
     /** A run folder holding a perfect crystal of this lattice (metal above two host layers), exported as extxyz. */
     private static Atoms export(String type, Lattice lattice) throws IOException {
-        Path run = tmp.resolve("crystal-" + type);
-        Files.createDirectories(run);
-        for (String file : List.of(RunFolder.CONFIG, RunFolder.TIMESERIES)) {
-            Files.copy(plating.resolve(file), run.resolve(file));
-        }
         HandBuiltDeposit crystal = new HandBuiltDeposit(lattice, 2);
         for (int site = lattice.site(0, 2); site < lattice.sites(); site++) {
             crystal.set(site, Species.METAL);
         }
-        try (TrajectoryWriter writer = new TrajectoryWriter(run.resolve(RunFolder.TRAJECTORY), crystal,
-                lattice.layerSpacing() * CUBE_ROOT_OMEGA)) {
-            writer.write(crystal, new TrajectoryReader.FrameInfo(0, 0, 0, 0));
-        }
+        Path run = HandBuiltRun.write(tmp.resolve("crystal-" + type), plating,
+                lattice.layerSpacing() * CUBE_ROOT_OMEGA, List.of(crystal));
         Exporter.Result result = Exporter.export(run, ExportFormat.EXTXYZ, FrameSelection.parse("last"), null, null);
         return readXyz(result.main());
     }
