@@ -6,11 +6,15 @@ import org.anodekmc.model.Species;
 import org.anodekmc.state.Deposit;
 
 import java.util.BitSet;
+import java.util.stream.IntStream;
 
 /**
- * Connected metal clusters (first-shell connectivity), found by flood fill. A cluster that touches the substrate is
- * an island; islands of one atom are adatoms, the others are nuclei. Clusters that do not touch the substrate are
- * detached ("dead") metal.
+ * Connected metal clusters, found by flood fill. Two atoms are connected when they are first-shell neighbours, or
+ * when both lie in the first layer above the substrate and one in-layer hop of the lattice leads from one to the
+ * other: on bcc (001), whose first shell holds no in-layer neighbour, atoms side by side on the substrate are a
+ * second-shell hop apart, and they form one island as they do on the other lattices. A cluster that touches the
+ * substrate is an island; islands of one atom are adatoms, the others are nuclei. Clusters that do not touch the
+ * substrate are detached ("dead") metal.
  *
  * @param nucleusSizes     atoms in each nucleus (island of two or more atoms)
  * @param nucleusFootprint sites of each nucleus in the first layer (its contact area with the substrate, in sites)
@@ -45,6 +49,7 @@ public record Islands(int[] nucleusSizes, int[] nucleusFootprint, int adatoms, l
         int base = deposit.surfaceZ();
         int sizeZ = lattice.sizeZ();
         int first = lattice.coordination();
+        int[] inLayerSecondShell = inLayerSecondShell(lattice);
         BitSet seen = new BitSet(lattice.sites());
         IntArrayList stack = new IntArrayList();
         IntArrayList sizes = new IntArrayList();
@@ -71,13 +76,13 @@ public record Islands(int[] nucleusSizes, int[] nucleusFootprint, int adatoms, l
                 }
                 for (int d = 0; d < first; d++) {
                     int nz = z + lattice.dz(d);
-                    if (nz < base || nz >= sizeZ) {
-                        continue;
+                    if (nz >= base && nz < sizeZ) {
+                        visit(deposit, lattice.site(lattice.neighbourColumn(column, z, d), nz), seen, stack);
                     }
-                    int n = lattice.site(lattice.neighbourColumn(column, z, d), nz);
-                    if (!seen.get(n) && Species.isDeposit(deposit.species(n))) {
-                        seen.set(n);
-                        stack.add(n);
+                }
+                if (z == base) {
+                    for (int d : inLayerSecondShell) {
+                        visit(deposit, lattice.site(lattice.neighbourColumn(column, z, d), z), seen, stack);
                     }
                 }
             }
@@ -91,5 +96,18 @@ public record Islands(int[] nucleusSizes, int[] nucleusFootprint, int adatoms, l
             }
         }
         return new Islands(sizes.toIntArray(), footprints.toIntArray(), adatoms, detached);
+    }
+
+    private static void visit(Deposit deposit, int site, BitSet seen, IntArrayList stack) {
+        if (!seen.get(site) && Species.isDeposit(deposit.species(site))) {
+            seen.set(site);
+            stack.add(site);
+        }
+    }
+
+    /** The second-shell hop directions that stay in their layer (bcc001's; none on the other lattices). */
+    private static int[] inLayerSecondShell(Lattice lattice) {
+        return IntStream.range(lattice.coordination(), lattice.hopDirections(true))
+                .filter(d -> lattice.dz(d) == 0).toArray();
     }
 }

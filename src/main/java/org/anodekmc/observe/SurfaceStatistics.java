@@ -6,13 +6,13 @@ import org.anodekmc.state.Deposit;
 
 /**
  * The deposit seen from above. Heights are in layers above the substrate (the highest metal atom of a column; 0 for
- * a bare column).
+ * a bare column); times the lattice's layer spacing they are lengths, as the time series reports them.
  *
  * @param heights          per column, layers
  * @param meanHeight       mean of the heights, layers
  * @param roughness        RMS roughness W = sqrt(⟨(h − ⟨h⟩)²⟩), layers
  * @param maxHeight        layers
- * @param coverage         fraction of substrate sites with a metal atom right above them
+ * @param coverage         fraction of columns whose first-layer site holds metal
  * @param siteCoverage     fraction of single-atom substrate sites with a metal atom right above them (NaN if none)
  * @param porosity         empty sites below the column heights, as a fraction of all sites below them
  */

@@ -7,9 +7,10 @@ import org.anodekmc.state.Deposit;
 /**
  * The deposit of one frame seen from above: layers of live metal per column (column = x + sizeX·y), 0 for a bare
  * column, drawn as a solid column; and the height of the dead metal (cut off from the substrate) on top of it, drawn
- * as one floating voxel, 0 if the column's highest atom is live.
+ * as one floating voxel, 0 if the column's highest atom is live. The lattice says where the columns stand; layer k
+ * above the substrate is the lattice's layer surfaceZ + k.
  */
-record HeightMap(int sizeX, int sizeY, int[] heights, int max, int[] floating) {
+record HeightMap(Lattice lattice, int surfaceZ, int[] heights, int max, int[] floating) {
 
     static HeightMap of(Deposit deposit) {
         Lattice lattice = deposit.lattice();
@@ -25,10 +26,18 @@ record HeightMap(int sizeX, int sizeY, int[] heights, int max, int[] floating) {
             heights[c] = live;
             floating[c] = top > live ? top : 0;
         }
-        return new HeightMap(lattice.sizeX(), lattice.sizeY(), heights, deposit.highestTop() - base + 1, floating);
+        return new HeightMap(lattice, base, heights, deposit.highestTop() - base + 1, floating);
+    }
+
+    int sizeX() {
+        return lattice.sizeX();
+    }
+
+    int sizeY() {
+        return lattice.sizeY();
     }
 
     int height(int x, int y) {
-        return heights[x + sizeX * y];
+        return heights[x + sizeX() * y];
     }
 }

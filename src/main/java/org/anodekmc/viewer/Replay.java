@@ -5,6 +5,7 @@ import org.anodekmc.config.ControlConfig;
 import org.anodekmc.io.RunReader;
 import org.anodekmc.io.TimeSeriesReader;
 import org.anodekmc.io.TrajectoryReader;
+import org.anodekmc.lattice.Lattice;
 import org.anodekmc.model.Species;
 
 import java.io.Closeable;
@@ -26,6 +27,8 @@ final class Replay implements Closeable {
     private final byte[] substrate;
     private final int colourTop;
     private final String title;
+    private TopView.Layout topLayout;
+    private int topLayoutSize;
     private final Map<Integer, HeightMap> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, HeightMap> eldest) {
@@ -81,7 +84,10 @@ final class Replay implements Closeable {
         // the sites as placed (from the trajectory), whichever way the config asked for them
         List<String> sites = new ArrayList<>();
         JsonNode siteConfigs = c.path("substrate").path("sites");
-        double areaNm2 = substrate.length * Math.pow(t.latticeConstant() / 10, 2);
+        // Å per layer over Ω^(1/3) per layer: Ω^(1/3) in Å; a column's area is given in Ω^(2/3)
+        Lattice lattice = t.lattice();
+        double areaNm2 = substrate.length * lattice.columnArea()
+                * Math.pow(t.latticeConstant() / lattice.layerSpacing() / 10, 2);
         int[] count = new int[256];
         for (byte b : substrate) {
             count[b & 0xff]++;
@@ -113,6 +119,16 @@ final class Replay implements Closeable {
             cache.put(frame, map);
         }
         return map;
+    }
+
+    /** The top view's geometry for a picture of about {@code size} pixels across (made once, then kept). */
+    synchronized TopView.Layout topLayout(int size) {
+        if (topLayout == null || topLayoutSize != size) {
+            Lattice lattice = run.trajectory().lattice();
+            topLayout = TopView.Layout.of(lattice, TopView.pixelsPerUnit(lattice, size));
+            topLayoutSize = size;
+        }
+        return topLayout;
     }
 
     synchronized int cachedFrames() {

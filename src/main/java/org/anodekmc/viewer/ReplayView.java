@@ -242,13 +242,13 @@ final class ReplayView {
         HeightMap map = replay.heights(r.frame);
         int[] surface = new SurfaceRenderer(r.width, r.height).render(map, replay::isSite, replay.colourTop(),
                 r.camera);
-        int k = TopView.pixelsPerColumn(map, TOP_VIEW_PIXELS);
-        int[] top = TopView.render(map, replay::isSite, replay.colourTop(), k);
-        if (map.sizeX() != map.sizeY()) {
-            return new Pictures(r.id, surface, r.width, r.height, square(top, map.sizeX() * k, map.sizeY() * k),
-                    Math.max(map.sizeX(), map.sizeY()) * k);
+        TopView.Layout layout = replay.topLayout(TOP_VIEW_PIXELS);
+        int[] top = TopView.render(map, replay::isSite, replay.colourTop(), layout);
+        if (layout.width() != layout.height()) {
+            return new Pictures(r.id, surface, r.width, r.height, square(top, layout.width(), layout.height()),
+                    Math.max(layout.width(), layout.height()));
         }
-        return new Pictures(r.id, surface, r.width, r.height, top, map.sizeX() * k);
+        return new Pictures(r.id, surface, r.width, r.height, top, layout.width());
     }
 
     /** Pads a rectangular top view to a square (white margins), so that it lines up with the colour scale. */

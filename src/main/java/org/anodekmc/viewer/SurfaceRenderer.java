@@ -1,11 +1,17 @@
 package org.anodekmc.viewer;
 
+import org.anodekmc.lattice.Lattice;
+import org.anodekmc.lattice.SimpleCubicLattice;
+
 import java.util.Arrays;
 import java.util.function.IntPredicate;
 
 /**
- * Draws the deposit in 3D as voxel columns (a top face per column, walls where a neighbour is lower, a substrate
- * slab underneath) into an ARGB pixel array, with an orthographic camera and a depth buffer.
+ * Draws the deposit in 3D into an ARGB pixel array, with an orthographic camera and a depth buffer. On simple cubic,
+ * whose sites are cubes that fill the box, as voxel columns (a top face per column, walls where a neighbour is lower,
+ * a substrate slab underneath); on the other lattices as touching spheres at the sites' Cartesian positions (the
+ * two top atoms of every column, the atoms of its sides that stand above a neighbouring column, all atoms of the
+ * columns on the box's edges, and the substrate's top layer).
  * <p>
  * It is drawn in software rather than with JavaFX 3D because JavaFX has no 3D without a GPU pipeline, and the
  * headless {@code kmc render} must make the same picture as the window. Each face is a parallelogram on screen, so
@@ -42,6 +48,11 @@ final class SurfaceRenderer {
     private static final double EDGE_SHADE = 0.72;
     private static final double MIN_EDGE_PIXELS = 5;
     private static final double INSIDE_TOLERANCE = 1e-4;
+    private static final double SPHERE_AMBIENT = 0.45;
+    /** Unit vector towards the light, screen axes (x right, y up, z towards the viewer). */
+    private static final double LIGHT_X = -0.45;
+    private static final double LIGHT_Y = 0.55;
+    private static final double LIGHT_Z = Math.sqrt(1 - LIGHT_X * LIGHT_X - LIGHT_Y * LIGHT_Y);
 
     private final int width;
     private final int height;
@@ -84,8 +95,11 @@ final class SurfaceRenderer {
         Arrays.fill(depth, Float.POSITIVE_INFINITY);
         int nx = map.sizeX();
         int ny = map.sizeY();
-        double slab = Math.max(1, 0.03 * Math.max(nx, ny));
-        setView(camera, nx, ny, colourTop, slab);
+        Lattice lattice = map.lattice();
+        Lattice.Point box = lattice.boxSize();
+        double layer = box.z() / lattice.sizeZ();
+        double slab = Math.max(layer, 0.03 * Math.max(box.x(), box.y()));
+        setView(camera, box.x(), box.y(), colourTop * layer, slab);
 
         int[][] metal = new int[3][colourTop + 1];
         int[][] metalEdge = new int[3][colourTop + 1];
@@ -95,6 +109,10 @@ final class SurfaceRenderer {
                 metal[s][h] = ColorScale.shade(ColorScale.metal(h, colourTop), shades[s]);
                 metalEdge[s][h] = ColorScale.shade(metal[s][h], EDGE_SHADE);
             }
+        }
+        if (!(lattice instanceof SimpleCubicLattice)) {
+            spheres(map, isSite, colourTop, metal[0], layer);
+            return argb;
         }
         // a wall faces the viewer when its outward normal, turned by the yaw, points towards the viewer (−y')
         boolean plusX = sinYaw < 0;
@@ -156,7 +174,86 @@ final class SurfaceRenderer {
         }
     }
 
-    private void setView(Camera camera, int nx, int ny, int colourTop, double slab) {
+    /** The sites as spheres: see the class comment for which. Heights are measured from the substrate's top face. */
+    private void spheres(HeightMap map, IntPredicate isSite, int colourTop, int[] palette, double layer) {
+        Lattice lattice = map.lattice();
+        int base = map.surfaceZ();
+        double surface = base * layer;
+        double radius = nearestDistance(lattice) / 2;
+        for (int c = 0; c < lattice.columns(); c++) {
+            int h = map.heights()[c];
+            int substrate = isSite.test(c) && h == 0 ? ColorScale.SITE : ColorScale.HOST;
+            sphere(lattice.position(lattice.site(c, base - 1)), surface, radius, substrate);
+            int x = lattice.columnX(c);
+            int y = lattice.columnY(c);
+            boolean edge = x == 0 || y == 0 || x == lattice.sizeX() - 1 || y == lattice.sizeY() - 1;
+            int lowest = edge ? 0 : h;
+            for (int d = 0; d < lattice.coordination(); d++) {
+                int n = lattice.neighbourColumn(c, base, d);
+                if (n != c) {
+                    lowest = Math.min(lowest, map.heights()[n]);
+                }
+            }
+            // the layer under the top too: its atoms fill the gaps between the top atoms of neighbouring columns
+            for (int k = Math.max(0, Math.min(lowest, h - 2)); k < h; k++) {
+                sphere(lattice.position(lattice.site(c, base + k)), surface, radius,
+                        palette[Math.min(k + 1, colourTop)]);
+            }
+            if (map.floating()[c] > 0) {
+                sphere(lattice.position(lattice.site(c, base + map.floating()[c] - 1)), surface, radius,
+                        ColorScale.DEAD);
+            }
+        }
+    }
+
+    /** First-shell distance, from the positions of a site and a neighbour in its layer or the one above. */
+    private static double nearestDistance(Lattice lattice) {
+        int site = lattice.site(0, 0);
+        Lattice.Point box = lattice.boxSize();
+        for (int d = 0; d < lattice.coordination(); d++) {
+            if (lattice.dz(d) >= 0) {
+                Lattice.Point a = lattice.position(site);
+                Lattice.Point b = lattice.position(lattice.neighbour(site, d));
+                double dx = Math.abs(a.x() - b.x());
+                double dy = Math.abs(a.y() - b.y());
+                return Math.sqrt(Math.pow(Math.min(dx, box.x() - dx), 2) + Math.pow(Math.min(dy, box.y() - dy), 2)
+                        + Math.pow(a.z() - b.z(), 2));
+            }
+        }
+        throw new IllegalStateException(lattice.type() + ": no first-shell neighbour in the layer or above");
+    }
+
+    /** A shaded sphere about a site's position, its height taken from {@code surface} up. */
+    private void sphere(Lattice.Point centre, double surface, double radius, int colour) {
+        project(centre.x(), centre.y(), centre.z() - surface);
+        double r = radius * scale;
+        int minX = (int) Math.max(0, Math.floor(sx - r));
+        int maxX = (int) Math.min(width - 1, Math.ceil(sx + r));
+        int minY = (int) Math.max(0, Math.floor(sy - r));
+        int maxY = (int) Math.min(height - 1, Math.ceil(sy + r));
+        for (int py = minY; py <= maxY; py++) {
+            double dy = py + 0.5 - sy;
+            for (int px = minX; px <= maxX; px++) {
+                double dx = px + 0.5 - sx;
+                double q = r * r - dx * dx - dy * dy;
+                if (q < 0) {
+                    continue;
+                }
+                double towardsViewer = Math.sqrt(q);
+                float d = (float) (sd - towardsViewer / scale);
+                int i = py * width + px;
+                if (d >= depth[i]) {
+                    continue;
+                }
+                depth[i] = d;
+                // light from the upper left, in front: screen x right, y down, z towards the viewer
+                double light = (LIGHT_X * dx - LIGHT_Y * dy + LIGHT_Z * towardsViewer) / r;
+                argb[i] = ColorScale.shade(colour, SPHERE_AMBIENT + (1 - SPHERE_AMBIENT) * Math.max(0, light));
+            }
+        }
+    }
+
+    private void setView(Camera camera, double nx, double ny, double colourTop, double slab) {
         cosYaw = Math.cos(camera.yaw());
         sinYaw = Math.sin(camera.yaw());
         cosPitch = Math.cos(camera.pitch());

@@ -11,7 +11,12 @@ public final class HandBuiltDeposit implements Deposit {
     private final byte[] species;
 
     public HandBuiltDeposit(int sizeX, int sizeY, int sizeZ, int substrateLayers) {
-        lattice = new SimpleCubicLattice(sizeX, sizeY, sizeZ);
+        this(new SimpleCubicLattice(sizeX, sizeY, sizeZ), substrateLayers);
+    }
+
+    /** On any lattice, e.g. {@code Lattice.of(type, x, y, z)}. */
+    public HandBuiltDeposit(Lattice lattice, int substrateLayers) {
+        this.lattice = lattice;
         surfaceZ = substrateLayers;
         species = new byte[lattice.sites()];
         for (int c = 0; c < lattice.columns(); c++) {
@@ -22,7 +27,11 @@ public final class HandBuiltDeposit implements Deposit {
     }
 
     public HandBuiltDeposit set(int x, int y, int z, byte code) {
-        species[lattice.site(lattice.columnAt(x, y), z)] = code;
+        return set(lattice.site(lattice.columnAt(x, y), z), code);
+    }
+
+    public HandBuiltDeposit set(int site, byte code) {
+        species[site] = code;
         return this;
     }
 

@@ -1,8 +1,15 @@
 package org.anodekmc.viewer;
 
+import org.anodekmc.lattice.Lattice;
+import org.anodekmc.lattice.SimpleCubicLattice;
+import org.anodekmc.model.Species;
+import org.anodekmc.state.HandBuiltDeposit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,7 +25,7 @@ class SurfaceRendererTest {
     private static HeightMap oneColumn(int x, int y, int h) {
         int[] heights = new int[N * N];
         heights[x + N * y] = h;
-        return new HeightMap(N, N, heights, h, new int[N * N]);
+        return new HeightMap(new SimpleCubicLattice(N, N, 8), 1, heights, h, new int[N * N]);
     }
 
     private static int[] draw(HeightMap map, SurfaceRenderer.Camera camera, int top) {
@@ -86,7 +93,7 @@ class SurfaceRendererTest {
         int[] heights = new int[N * N];
         heights[4 + N] = 6;
         heights[4 + N * 6] = 2;
-        HeightMap map = new HeightMap(N, N, heights, 6, new int[N * N]);
+        HeightMap map = new HeightMap(new SimpleCubicLattice(N, N, 8), 1, heights, 6, new int[N * N]);
         SurfaceRenderer.Camera low = new SurfaceRenderer.Camera(0, Math.toRadians(10), 1, 0, 0);
         int far = ColorScale.metal(2, 6);
         assertEquals(0, where(draw(map, low, 6), far)[2]);
@@ -109,5 +116,63 @@ class SurfaceRendererTest {
             }
         }
         assertEquals(5, layersSeen, "each of the 5 layers has its colour on the front wall");
+    }
+
+    /** Centroid (x, y) and count of the pixels that are a shade of one colour (spheres are shaded). */
+    private static double[] whereShaded(int[] px, int colour) {
+        int[] shaded = px.clone();
+        for (int i = 0; i < px.length; i++) {
+            if (isShadeOf(px[i], colour)) {
+                shaded[i] = colour;
+            }
+        }
+        return where(shaded, colour);
+    }
+
+    /** Whether {@code p} is {@code colour} with every channel scaled by one factor (to rounding). */
+    private static boolean isShadeOf(int p, int colour) {
+        int bright = colour >> 16 & 0xff;
+        double f = ((p >> 16 & 0xff) + 0.5) / Math.max(1, bright);
+        for (int shift : new int[]{16, 8, 0}) {
+            if (Math.abs((p >> shift & 0xff) - (colour >> shift & 0xff) * f) > 1.5) {
+                return false;
+            }
+        }
+        return f > 0.3 && f <= 1.01;
+    }
+
+    static List<String> stackedTypes() {
+        return Lattice.TYPES.stream().filter(t -> !t.equals("sc")).toList();
+    }
+
+    /**
+     * The other lattices are drawn as spheres at their sites: seen from above, a tall column near the box's far
+     * corner shows its own top colour in the upper right, a lower column its colour elsewhere, and the bare substrate
+     * grey around them.
+     */
+    @ParameterizedTest
+    @MethodSource("stackedTypes")
+    void stackedLatticesAreDrawnAsSpheresColouredByHeight(String type) {
+        Lattice lattice = Lattice.of(type, N, N, 10);
+        HandBuiltDeposit deposit = new HandBuiltDeposit(lattice, 1);
+        int tall = lattice.columnAt(N - 2, N - 2);
+        int low = lattice.columnAt(2, 2);
+        for (int z = 1; z <= 5; z++) {
+            deposit.set(lattice.site(tall, z), Species.METAL);
+        }
+        deposit.set(lattice.site(low, 1), Species.METAL).set(lattice.site(low, 2), Species.METAL);
+        int[] px = draw(HeightMap.of(deposit), TOP_DOWN, 5);
+        double[] top = whereShaded(px, ColorScale.metal(5, 5));
+        assertTrue(top[2] > 5, type + ": the tall column's top is drawn");
+        assertTrue(top[0] > W / 2.0 && top[1] < H / 2.0, type + ": in the upper right");
+        double[] second = whereShaded(px, ColorScale.metal(2, 5));
+        assertTrue(second[2] > 5 && second[0] < W / 2.0 && second[1] > H / 2.0, type + ": the low one lower left");
+        Set<Integer> greys = new HashSet<>();
+        for (int p : px) {
+            if ((p & 0xffffff) != 0xffffff && ((p >> 16) & 0xff) == (p & 0xff) && ((p >> 8) & 0xff) == (p & 0xff)) {
+                greys.add(p);
+            }
+        }
+        assertTrue(greys.size() > 3, type + ": shaded grey substrate spheres");
     }
 }

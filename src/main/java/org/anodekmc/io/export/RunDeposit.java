@@ -8,6 +8,7 @@ import org.anodekmc.io.RunReader;
 import org.anodekmc.io.TrajectoryReader;
 import org.anodekmc.lattice.Lattice;
 import org.anodekmc.model.Species;
+import org.anodekmc.observe.LatticeUnits;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -104,9 +105,12 @@ final class RunDeposit implements Closeable {
         return trajectory.sizeZ();
     }
 
-    /** Å */
+    /**
+     * The lattice's conventional constant in Å (the cube edge of sc, bcc and fcc, the basal a of hcp), from the Å
+     * per layer that the trajectory records.
+     */
     double latticeConstant() {
-        return trajectory.latticeConstant();
+        return LatticeUnits.conventionalConstant(trajectory.lattice(), trajectory.latticeConstant());
     }
 
     int frames() {
@@ -125,7 +129,7 @@ final class RunDeposit implements Closeable {
 
     /** Where the atoms of this run's lattice sit. */
     Coordinates coordinates() {
-        return new Coordinates(trajectory.lattice(), trajectory.latticeConstant());
+        return new Coordinates(trajectory.lattice(), latticeConstant());
     }
 
     Frame frame(int index) {

@@ -11,7 +11,9 @@ import java.util.function.IntConsumer;
 
 /**
  * VTK XML image data for ParaView: one .vti per frame with the species code of every lattice site as a UInt8 cell
- * array named "species" (cell (x, y, z) spans [x·a, (x+1)·a] × ..., so the image covers exactly the box), written
+ * array named "species" (cell (x, y, z) spans [x·a, (x+1)·a] × ... on simple cubic, so the image covers exactly the
+ * box; on the other lattices the cells are the grid of columns and layers, box / sizes, which the shifted rows and
+ * stacked layers do not follow: their true positions are in the extxyz and LAMMPS exports), written
  * inline as base64-encoded binary without compression (a UInt64 byte count, then one byte per site, x fastest);
  * the frame's time goes into a TimeValue field. A .pvd collection lists the frames with their times.
  */
@@ -56,7 +58,7 @@ final class VtiWriter {
         int ny = run.sizeY();
         int nz = run.sizeZ();
         String extent = "0 " + nx + " 0 " + ny + " 0 " + nz;
-        String a = Coordinates.number(run.latticeConstant());
+        String[] cell = run.coordinates().cellEdges();
         int sites = frame.sites();
         ByteBuffer data = ByteBuffer.allocate(Long.BYTES + sites).order(ByteOrder.LITTLE_ENDIAN);
         data.putLong(sites);
@@ -73,7 +75,7 @@ final class VtiWriter {
                     <Piece Extent="%s">
                       <CellData Scalars="species">
                         <DataArray type="UInt8" Name="species" NumberOfComponents="1" format="binary">
-                """.formatted(extent, a, a, a, Coordinates.number(frame.info.time()), extent));
+                """.formatted(extent, cell[0], cell[1], cell[2], Coordinates.number(frame.info.time()), extent));
         out.write(Base64.getEncoder().encodeToString(data.array()));
         out.write("""
 
