@@ -53,14 +53,19 @@ abstract class Hops implements Process {
         }
         boolean firstShell = lattice.isFirstShell(direction);
         // a second-shell move is blocked when both sites it passes between are occupied
-        if (!firstShell && state.species(lattice.firstBridge(site, direction)) != Species.EMPTY
-                && state.species(lattice.secondBridge(site, direction)) != Species.EMPTY) {
+        if (!firstShell && occupied(lattice.firstBridge(site, direction))
+                && occupied(lattice.secondBridge(site, direction))) {
             return NONE;
         }
         // the target's binding without the moving atom, which is its neighbour only for first-shell hops
         int to = state.signature(target) - (firstShell ? 1 : 0);
         return rates.hopClass(from, to, site < state.surfaceLayerEnd && target < state.surfaceLayerEnd,
                 lattice.dz(direction) != 0);
+    }
+
+    /** A bridge site above the box (on bcc001 those of the top layer's moves lie there) is free. */
+    private boolean occupied(int site) {
+        return site < state.cells.length && state.species(site) != Species.EMPTY;
     }
 
     /**

@@ -64,4 +64,21 @@ class CatalogueConsistencyTest {
         }
         assertTrue(sim.events() > 1000, "events " + sim.events());
     }
+
+    /** Atoms in the top layer have moves whose bridge sites (bcc001) or targets lie above the box. */
+    @ParameterizedTest
+    @MethodSource("crystals")
+    void aRunFillsItsBoxToTheTop(String lattice, String physics) {
+        Simulation sim = Engines.build(TestConfigs.yaml(TestConfigs.metal(0.05, 0.3) + """
+                seed: 3
+                lattice: {type: %s, size: [8, 8, 5]}
+                substrate: {host: {name: H, bondEnergy: 0.04, terraceBarrier: 0.3}}
+                stop: {events: 1}
+                """.formatted(lattice) + physics.replace("0.02}", "0.3}").replace("3.0}", "300.0}")));
+        for (int i = 0; i < 100 && !sim.boxFull(); i++) {
+            sim.advance(Double.POSITIVE_INFINITY, Long.MAX_VALUE, sim.events() + 2000);
+            assertNull(sim.catalogueMismatch());
+        }
+        assertTrue(sim.boxFull(), lattice + " " + physics);
+    }
 }
