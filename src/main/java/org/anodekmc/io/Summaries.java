@@ -6,6 +6,7 @@ import org.anodekmc.observe.Islands;
 import org.anodekmc.observe.NucleationAnalysis;
 import org.anodekmc.observe.Sample;
 import org.anodekmc.observe.SurfaceStatistics;
+import org.anodekmc.observe.Terraces;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -74,6 +75,7 @@ public final class Summaries {
         m.put("porosity", surface.porosity());
         m.put("tips", last.morphology().tips());
         m.put("fractalDimension", number(last.morphology().fractalDimension()));
+        m.put("terraceFraction", number(Terraces.fraction(sim)));
         s.put("surface", m);
 
         Islands islands = last.islands();

@@ -17,7 +17,9 @@ public enum Metric {
     FIRST_CYCLE_ETA_NUC("first_cycle_eta_nuc_V", "cycling", "firstCycleNucleationOverpotential_V",
             "η_nuc of cycle 1 (mV)", 1e3),
     DEAD_METAL_FRACTION("dead_metal_fraction", "cycling", "deadMetalFraction",
-            "dead metal (fraction of the charge plated)", 1);
+            "dead metal (fraction of the charge plated)", 1),
+    TERRACE_FRACTION("terrace_fraction", "surface", "terraceFraction",
+            "exposed atoms in facets parallel to the substrate (fraction)", 1);
 
     /** Column header in the sweep tables (unit in the name). */
     public final String column;
