@@ -17,7 +17,7 @@ final class Trajectory {
     /** The lattice of format 1 and 2 files, which do not name it. */
     static final String FORMAT_2_LATTICE = "sc";
     /** Longest lattice type name a header may hold. */
-    static final int MAX_LATTICE_TYPE = 16;
+    static final int MAX_LATTICE_TYPE = 64;
     static final int FRAME_MARK = 0x46524D31; // "FRM1"
 
     private Trajectory() {

@@ -1,7 +1,9 @@
 package org.anodekmc.io;
 
 import org.anodekmc.engine.Simulation;
+import org.anodekmc.TestConfigs;
 import org.anodekmc.lattice.Lattice;
+import org.anodekmc.run.Engines;
 import org.anodekmc.model.Species;
 import org.anodekmc.state.Deposit;
 import org.junit.jupiter.api.Test;
@@ -78,6 +80,29 @@ class TrajectoryFrameTest {
         }
         assertTrue(sawDead, "some frame holds dead metal");
         assertTrue(written.get(FRAMES - 1).highestTop() > sim.surfaceZ(), "the deposit grew beyond one layer");
+    }
+
+    /** The lattice's type name carries hcp's c/a, so that a reader rebuilds the very lattice the run had. */
+    @Test
+    void anHcpRunWithItsOwnRatioOfCToAIsReadBackOnTheSameLattice() {
+        Simulation sim = Engines.build(TestConfigs.yaml(TestConfigs.metal(0.05, 0.3) + """
+                lattice: {type: hcp0001, cOverA: 1.856, size: [8, 8, 6]}
+                substrate: {host: {name: H, bondEnergy: 0.04, terraceBarrier: 0.3}}
+                control: {mode: galvanostatic, currentDensity: 5}
+                stop: {events: 1}
+                """));
+        Path file = tmp.resolve("hcp.bin");
+        try (TrajectoryWriter writer = new TrajectoryWriter(file, sim, sim.rates().latticeConstant())) {
+            sim.advance(Double.POSITIVE_INFINITY, Long.MAX_VALUE, 3000);
+            writer.write(sim, new TrajectoryReader.FrameInfo(sim.time(), sim.eta(), sim.chargeMAhPerCm2(),
+                    sim.events()));
+        }
+        try (TrajectoryReader reader = new TrajectoryReader(file)) {
+            assertEquals("hcp0001(c/a=1.856)", reader.lattice().type());
+            int site = sim.lattice().site(sim.lattice().columnAt(3, 5), 4);
+            assertEquals(sim.lattice().position(site), reader.lattice().position(site));
+            assertArrayEquals(Snapshot.of(sim).species(), Snapshot.of(reader.frame(0)).species());
+        }
     }
 
     /** A header of the given format and lattice type, and no frames: 2 × 2 columns, 2 layers above 1 substrate layer. */
