@@ -75,6 +75,11 @@ public final class RecordedRows {
         return last;
     }
 
+    /** The nuclei at a recorded row. */
+    public Islands islandsAt(int row) {
+        return islands[row];
+    }
+
     /** islands.csv: the size distribution of the nuclei at the row of the η peak (when there is one), and at the end. */
     public void writeIslands(Path file, NucleationAnalysis nucleation) {
         try (CsvWriter out = new CsvWriter(file, "moment", "time_s", "nucleus", "atoms", "footprint_sites",

@@ -19,8 +19,9 @@ public final class Summaries {
     private Summaries() {
     }
 
+    /** @param atPeak the nuclei at the row of the η peak (null without a nucleation analysis) */
     public static Map<String, Object> of(SimulationConfig config, Simulation sim, Simulation.Stop stop, Sample last,
-                                  NucleationAnalysis nucleation, double wallSeconds) {
+                                         NucleationAnalysis nucleation, Islands atPeak, double wallSeconds) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("name", config.name());
         s.put("seed", config.seed());
@@ -59,6 +60,8 @@ public final class Summaries {
             n.put("plateauRows", nucleation.plateauRows());
             n.put("substrateNucleationOverpotential_V", number(nucleation.substrateNucleationOverpotential()));
             n.put("substratePeakEta_V", nucleation.substratePeakEta());
+            n.put("nucleusDensityAtPeak_cm2", atPeak.nuclei() / sim.areaCm2());
+            n.put("meanNucleusSizeAtPeak_atoms", atPeak.meanNucleusSize());
             n.put("method", NucleationAnalysis.METHOD);
             s.put("nucleation", n);
         }

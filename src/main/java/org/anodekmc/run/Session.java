@@ -13,6 +13,7 @@ import org.anodekmc.io.RunFolder;
 import org.anodekmc.io.Summaries;
 import org.anodekmc.io.TrajectoryReader;
 import org.anodekmc.io.TrajectoryWriter;
+import org.anodekmc.observe.Islands;
 import org.anodekmc.observe.NucleationAnalysis;
 import org.anodekmc.observe.Sample;
 import org.anodekmc.plot.CyclePlots;
@@ -217,7 +218,9 @@ final class Session {
                     recorded.coverages());
         }
         recorded.writeIslands(run.file(RunFolder.ISLANDS), nucleation);
-        Map<String, Object> summary = Summaries.of(config, sim, stop, recorded.last(), nucleation, wallSeconds);
+        Islands atPeak = nucleation == null ? null : recorded.islandsAt(nucleation.peakRow());
+        Map<String, Object> summary = Summaries.of(config, sim, stop, recorded.last(), nucleation, atPeak,
+                wallSeconds);
         if (config.control().cycling()) {
             Cycles cycles = Cycles.of(config, sim, recorded);
             cycles.write(run.file(RunFolder.CYCLES));

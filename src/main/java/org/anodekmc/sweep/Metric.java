@@ -19,7 +19,9 @@ public enum Metric {
     DEAD_METAL_FRACTION("dead_metal_fraction", "cycling", "deadMetalFraction",
             "dead metal (fraction of the charge plated)", 1),
     TERRACE_FRACTION("terrace_fraction", "surface", "terraceFraction",
-            "exposed atoms in facets parallel to the substrate (fraction)", 1);
+            "exposed atoms in facets parallel to the substrate (fraction)", 1),
+    PEAK_NUCLEUS_DENSITY("peak_nucleus_density_cm2", "nucleation", "nucleusDensityAtPeak_cm2",
+            "nucleus density at the η peak (cm⁻²)", 1);
 
     /** Column header in the sweep tables (unit in the name). */
     public final String column;

@@ -81,6 +81,12 @@ public class RunExecutorTest {
         assertEquals(0.00005, summary.get("time_s").asDouble() * 2.0 / 3600, 1e-12);
         assertEquals(0.00005, summary.get("charge_mAh_cm2").asDouble(), 0.2 * 0.00005);
         assertTrue(summary.get("nucleation").get("peakEta_V").asDouble() > 0);
+        // the nuclei at the peak: those islands.csv lists for that moment, over the box's area
+        long atPeak = Files.readAllLines(result.folder().resolve(RunFolder.ISLANDS)).stream()
+                .filter(line -> line.startsWith("peak,")).count();
+        assertTrue(atPeak > 0, "nuclei at the peak");
+        assertEquals(atPeak / summary.get("area_cm2").asDouble(),
+                summary.get("nucleation").get("nucleusDensityAtPeak_cm2").asDouble(), 1e-9 * atPeak / summary.get("area_cm2").asDouble());
         try (TrajectoryReader frames = new TrajectoryReader(result.folder().resolve(RunFolder.TRAJECTORY))) {
             assertEquals(7, frames.frames());
             assertEquals(0, frames.frame(0).atoms());
