@@ -46,6 +46,12 @@ public final class Summaries {
         s.put("eta_V", number(sim.eta()));
         s.put("area_cm2", sim.areaCm2());
         s.put("latticeConstant_A", sim.rates().latticeConstant());
+        Map<String, Object> lattice = new LinkedHashMap<>();
+        lattice.put("type", sim.lattice().type());
+        lattice.put("metalBond_eV", sim.rates().bonds().metalBond());
+        lattice.put("hostBond_eV", sim.rates().bonds().hostBond());
+        lattice.put("kinkBinding_eV", sim.rates().energetics().kinkBinding());
+        s.put("lattice", lattice);
         s.put("wall_s", wallSeconds);
         s.put("eventsPerSecond", sim.events() / Math.max(wallSeconds, 1e-9));
 

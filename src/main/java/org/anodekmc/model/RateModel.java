@@ -20,6 +20,7 @@ import java.util.Map;
  */
 public final class RateModel {
     private final SiteEnergetics energetics;
+    private final LatticeBonds bonds;
     private final double kT;
     private final double alpha;
     private final int charge;
@@ -37,6 +38,7 @@ public final class RateModel {
      *                         ({@link SubstrateEnvironments#bindings()})
      */
     public RateModel(SimulationConfig c, Lattice lattice, LatticeBonds bonds, double[] substrateBinding) {
+        this.bonds = bonds;
         this.energetics = new SiteEnergetics(lattice.coordination(), bonds.substrateNeighbours(), bonds.metalBond(),
                 substrateBinding);
         this.kT = Units.kT(c.temperature());
@@ -153,6 +155,11 @@ public final class RateModel {
 
     public SiteEnergetics energetics() {
         return energetics;
+    }
+
+    /** The config's bonds on the run's lattice. */
+    public LatticeBonds bonds() {
+        return bonds;
     }
 
     public double kT() {

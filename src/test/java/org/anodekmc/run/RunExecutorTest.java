@@ -67,6 +67,24 @@ public class RunExecutorTest {
         assertTrue(oxidations > 0, "the run must exercise oxidation too");
     }
 
+    /** On hcp (Z = 12) the config's simple-cubic bonds are halved and B_kink = 3·ε_MM stays (docs/model.md). */
+    @Test
+    void theSummaryGivesTheBondsOnTheRunsLattice() throws IOException {
+        RunExecutor.Result result = RunExecutor.run(TestConfigs.yaml(TestConfigs.metal(0.05, 0.3) + """
+                lattice: {type: hcp0001, size: [8, 8, 6]}
+                substrate: {host: {name: H, bondEnergy: 0.04, terraceBarrier: 0.3}}
+                control: {mode: galvanostatic, currentDensity: 2.0}
+                stop: {events: 200}
+                output: {rows: 4, frames: 0}
+                """), tmp.resolve("hcp"), null);
+        JsonNode lattice = new ObjectMapper().readTree(result.folder().resolve(RunFolder.SUMMARY).toFile())
+                .get("lattice");
+        assertEquals("hcp0001", lattice.get("type").asText());
+        assertEquals(0.025, lattice.get("metalBond_eV").asDouble(), 1e-12);
+        assertEquals(0.02, lattice.get("hostBond_eV").asDouble(), 1e-12);
+        assertEquals(0.15, lattice.get("kinkBinding_eV").asDouble(), 1e-12);
+    }
+
     @Test
     void runFolderHoldsEveryOutputAndNothingPartial() throws IOException {
         RunExecutor.Result result = RunExecutor.run(plating(4), tmp.resolve("run"), null);
