@@ -133,6 +133,7 @@ public final class ConfigLoader {
         resolveElectrolyte(user, metalName);
         normalizeOverpotential(user);
         merge(tree, user);
+        BoxSize.derive(tree, written);
         if (!tree.hasNonNull("name")) {
             tree.put("name", defaultName);
         }

@@ -10,9 +10,10 @@ import java.util.List;
  * @param substrateLayers    layers of immobile substrate at the bottom; single-atom sites sit in the top one
  * @param initialMetalLayers complete metal layers on the substrate at t = 0 (0 = bare substrate)
  * @param cOverA             c/a of hcp0001 (null: the ideal √(8/3)); only hcp takes it
+ * @param sizeNm             the box in nm [x, y, z], from which the loader derives size (null: size given in sites)
  */
 public record LatticeConfig(Type type, List<Integer> size, int substrateLayers, int initialMetalLayers,
-                            Double cOverA) {
+                            Double cOverA, List<Double> sizeNm) {
     /** The lattices of {@code lattice.Lattice.TYPES}, each with the type name that trajectory headers record. */
     public enum Type implements ConfigChoice {
         SIMPLE_CUBIC("sc"), BCC001("bcc001"), BCC110("bcc110"), FCC001("fcc001"), FCC111("fcc111"),

@@ -2,6 +2,8 @@ package org.anodekmc.config;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -199,5 +201,31 @@ class ConfigLoaderTest {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> loader.fromYaml(MINIMAL + "control: {mode: galvanostatic, cycles: 3}\n", "x"));
         assertEquals("control.cycles", e.field());
+    }
+
+    /**
+     * Sizes in nm become columns, rows and layers of the lattice, worked out by hand from the metal's atomic volume:
+     * Li (21.58 Å³) on sc has a = 2.785 Å; on bcc110 the cube edge is (2·21.58)^(1/3) = 3.509 Å, columns a√2 = 4.962 Å
+     * and rows a/2 = 1.754 Å apart (an even count), layers a/√2 = 2.481 Å; Zn (15.22 Å³) on hcp with c/a = 1.856 has
+     * a = 2.665 Å, rows √3/2·a = 2.308 Å and layers c/2 = 2.473 Å apart.
+     */
+    @Test
+    void aBoxGivenInNanometresBecomesSitesOfItsLattice() {
+        String li = "lattice: {sizeNm: [17.8, 17.8, 4.45]}\nmetal: Li\nsubstrate: {host: Cu}\nstop: {events: 1}\n";
+        assertEquals(List.of(64, 64, 16), loader.fromYaml(li, "sc").lattice().size());
+        assertEquals(List.of(36, 102, 16), loader.fromYaml(li.replace("{sizeNm: [17.8, 17.8, 4.45]}",
+                "{type: bcc110, sizeNm: [18, 18, 4]}"), "bcc").lattice().size());
+        String zn = "lattice: {type: hcp0001, cOverA: 1.856, sizeNm: [16, 15.7, 4]}\nmetal: Zn\n"
+                + "substrate: {host: N-graphene}\nstop: {events: 1}\n";
+        assertEquals(List.of(60, 68, 16), loader.fromYaml(zn, "zn").lattice().size());
+        // the resolved config gives both and reads back the same
+        SimulationConfig resolved = loader.fromYaml(zn, "zn");
+        assertEquals(resolved.lattice(), loader.fromYaml(ConfigLoader.toYaml(resolved), "again").lattice());
+        ConfigException contradicting = assertThrows(ConfigException.class, () -> loader.fromYaml(
+                zn.replace("sizeNm", "size: [60, 60, 16], sizeNm"), "both"));
+        assertEquals("lattice.size", contradicting.field());
+        ConfigException bad = assertThrows(ConfigException.class, () -> loader.fromYaml(
+                li.replace("[17.8, 17.8, 4.45]", "[17.8, -1, 4]"), "bad"));
+        assertEquals("lattice.sizeNm", bad.field());
     }
 }

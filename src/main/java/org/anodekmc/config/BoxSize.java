@@ -1,0 +1,88 @@
+package org.anodekmc.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.anodekmc.lattice.Lattice;
+
+import java.util.Arrays;
+
+/**
+ * A box given by its size in nm (`lattice.sizeNm: [x, y, z]`) becomes `lattice.size` in columns, rows and layers of
+ * the run's lattice: its steps follow from the lattice's geometry and the metal's atomic volume, so the same sizeNm
+ * gives boxes of nearly the same area and height on every lattice (bcc110's rows are a/2 apart and its columns a√2).
+ * Each count is the nearest whole number (at least 4 across, even across rows that shift every other row).
+ */
+final class BoxSize {
+    private BoxSize() {
+    }
+
+    /** Sets lattice.size of a merged config tree from lattice.sizeNm, if it has one. */
+    static void derive(ObjectNode tree, JsonNode written) {
+        JsonNode lattice = tree.path("lattice");
+        JsonNode sizeNm = lattice.get("sizeNm");
+        if (sizeNm == null || sizeNm.isNull()) {
+            return;
+        }
+        double[] nm = new double[3];
+        for (int i = 0; i < 3; i++) {
+            JsonNode v = sizeNm.get(i);
+            if (!sizeNm.isArray() || sizeNm.size() != 3 || !v.isNumber() || !(v.asDouble() > 0)) {
+                throw new ConfigException("lattice.sizeNm", "must be three positive lengths [x, y, z] in nm, got "
+                        + sizeNm);
+            }
+            nm[i] = v.asDouble();
+        }
+        double volume = tree.path("metal").path("atomicVolume").asDouble(Double.NaN);
+        LatticeConfig.Type type = Arrays.stream(LatticeConfig.Type.values())
+                .filter(t -> t.spelling().equals(lattice.path("type").asText())).findFirst().orElse(null);
+        if (type == null || !(volume > 0)) {
+            return; // the binder and the validator name what is wrong
+        }
+        JsonNode cOverA = lattice.get("cOverA");
+        int[] size = sites(new LatticeConfig(type, null, 0, 0,
+                cOverA != null && cOverA.isNumber() ? cOverA.asDouble() : null, null), volume, nm);
+        // a config that gives both (as a resolved config does) must give the size that sizeNm makes
+        JsonNode given = written.path("lattice").get("size");
+        if (given != null && !given.isNull() && !sameSize(given, size)) {
+            throw new ConfigException("lattice.size", "is " + given + " but lattice.sizeNm " + sizeNm + " gives "
+                    + Arrays.toString(size) + "; give one of the two");
+        }
+        ArrayNode out = ((ObjectNode) lattice).putArray("size");
+        for (int n : size) {
+            out.add(n);
+        }
+    }
+
+    /** Columns, rows and layers of the lattice closest to x × y × z nm for a metal of this atomic volume (Å³). */
+    static int[] sites(LatticeConfig lattice, double atomicVolume, double[] nm) {
+        Lattice probe = lattice.lattice(4, 4, 4);
+        Lattice.Point box = probe.boxSize();
+        // the conventional constant (Å) that gives each site the atomic volume
+        double constant = Math.cbrt(atomicVolume * probe.sites() / (box.x() * box.y() * box.z()));
+        double columns = 10 * nm[0] / (box.x() / 4 * constant);
+        double rows = 10 * nm[1] / (box.y() / 4 * constant);
+        double layers = 10 * nm[2] / (box.z() / 4 * constant);
+        boolean evenRows;
+        try {
+            lattice.lattice(4, 5, 4);
+            evenRows = false;
+        } catch (IllegalArgumentException e) {
+            evenRows = true;
+        }
+        int y = evenRows ? 2 * (int) Math.round(rows / 2) : (int) Math.round(rows);
+        return new int[]{Math.max(4, (int) Math.round(columns)), Math.max(4, y), (int) Math.round(layers)};
+    }
+
+    private static boolean sameSize(JsonNode given, int[] size) {
+        if (!given.isArray() || given.size() != 3) {
+            return false;
+        }
+        for (int i = 0; i < 3; i++) {
+            if (!given.get(i).isInt() || given.get(i).asInt() != size[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
