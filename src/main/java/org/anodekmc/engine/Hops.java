@@ -5,8 +5,8 @@ import org.anodekmc.model.RateModel;
 import org.anodekmc.model.Species;
 
 /**
- * Surface diffusion: a live metal atom hops to an empty, supported site of its first shell or, across a step edge,
- * of its second shell. The two hop processes differ in how they list hops in the catalogue; both decide a hop's rate
+ * Surface diffusion: a live metal atom hops to an empty, supported site of its first shell or along one of the
+ * lattice's second-shell moves (across a step edge on sc, across a terrace on bcc001). The two hop processes differ in how they list hops in the catalogue; both decide a hop's rate
  * class and carry it out here.
  */
 abstract class Hops implements Process {
