@@ -18,9 +18,9 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Run a performance workload and print events per second, ns per event, simulated time per "
                 + "wall second and memory per site for each lattice size.",
-                "standard (configs/bench/standard.yaml): simple cubic L×L×40 on a 3-layer substrate, ballistic "
-                        + "deposition of 1.35e-5 atoms per site per unit time, first-shell bond-counting hops "
-                        + "E_a = 2.0·n_i (kT = 1), 1.5e5 time units (about 5.9e6 events at 64²).",
+                "standard (configs/bench/standard.yaml): L×L×40 (simple cubic unless --lattice) on a 3-layer "
+                        + "substrate, ballistic deposition of 1.35e-5 atoms per site per unit time, first-shell "
+                        + "bond-counting hops E_a = 2.0·n_i (kT = 1), 1.5e5 time units (about 5.9e6 events at 64²).",
                 "physics (configs/bench/physics.yaml): the quickstart's physics in an L×L×16 box: Li on Cu with Zn "
                         + "single atoms at 1 mA/cm², redox kinetics, metropolis hops with second-shell moves, the "
                         + "connectivity rule, galvanostatic η; 0.72 s (about 3.4e5 events at 64²)."})
