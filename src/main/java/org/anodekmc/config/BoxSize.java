@@ -40,6 +40,9 @@ final class BoxSize {
             return; // the binder and the validator name what is wrong
         }
         JsonNode cOverA = lattice.get("cOverA");
+        if (cOverA != null && !cOverA.isNull() && !(cOverA.isNumber() && cOverA.asDouble() > 0)) {
+            return; // the validator names it
+        }
         int[] size = sites(new LatticeConfig(type, null, 0, 0,
                 cOverA != null && cOverA.isNumber() ? cOverA.asDouble() : null, null), volume, nm);
         // a config that gives both (as a resolved config does) must give the size that sizeNm makes

@@ -59,9 +59,10 @@ final class ConfigValidator {
         if (l.sizeX() < 4 || l.sizeY() < 4) {
             fail("lattice.size", "x and y must be at least 4 sites, got " + size);
         }
-        if (l.cOverA() != null && (l.type() != LatticeConfig.Type.HCP0001 || !(l.cOverA() > 0 && l.cOverA() < 10))) {
+        if (l.cOverA() != null && (l.type() != LatticeConfig.Type.HCP0001 || !(l.cOverA() >= 1.4 && l.cOverA() <= 2))) {
             fail("lattice.cOverA", l.type() != LatticeConfig.Type.HCP0001 ? "only hcp0001 takes a c/a, the lattice is "
-                    + l.type().spelling() : "must lie between 0 and 10, got " + l.cOverA());
+                    + l.type().spelling() : "must lie between 1.4 and 2 (the lattice keeps the close-packed "
+                    + "neighbours, which holds near the ideal 1.633; Zn 1.856), got " + l.cOverA());
         }
         try {
             l.lattice(l.sizeX(), l.sizeY(), l.sizeZ());

@@ -6,6 +6,7 @@ import org.anodekmc.lattice.Lattice;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,10 @@ public final class SubstrateEnvironments {
             below[Species.site(k)] = bonds.siteBond(k);
             beside[Species.site(k)] = sites.get(k).lateralBondEnergy();
         }
-        Map<Double, Integer> codeOfBinding = new LinkedHashMap<>();
+        // keyed on the binding to 1e-12 eV: sums of the same bonds in another order differ in the last bit
+        Map<Long, Integer> codeOfBinding = new LinkedHashMap<>();
+        List<Double> bindingOfCode = new ArrayList<>();
+        bindingOfCode.add(0.0);
         byte[] codes = new byte[top.length];
         IntArrayList under = new IntArrayList();
         IntArrayList nearby = new IntArrayList();
@@ -67,7 +71,11 @@ public final class SubstrateEnvironments {
                     b += beside[top[column]];
                 }
             }
-            int code = codeOfBinding.computeIfAbsent(b, x -> codeOfBinding.size() + 1);
+            double sum = b;
+            int code = codeOfBinding.computeIfAbsent(Math.round(b * 1e12), x -> {
+                bindingOfCode.add(sum);
+                return codeOfBinding.size() + 1;
+            });
             if (code > MAX_ENVIRONMENTS) {
                 throw new IllegalArgumentException("substrate.sites: the single-atom sites make more than "
                         + MAX_ENVIRONMENTS + " different first-layer environments; use fewer species with a "
@@ -75,8 +83,7 @@ public final class SubstrateEnvironments {
             }
             codes[c] = (byte) code;
         }
-        double[] binding = new double[codeOfBinding.size() + 1];
-        codeOfBinding.forEach((b, code) -> binding[code] = b);
+        double[] binding = bindingOfCode.stream().mapToDouble(Double::doubleValue).toArray();
         return new SubstrateEnvironments(codes, binding);
     }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.stream.Stream;
 
@@ -38,7 +39,14 @@ class EquilibriumTest {
     }
 
     private static Simulation surface(String lattice, int size, double eta, boolean hops, String law, long seed) {
-        return Engines.build(TestConfigs.yaml(TestConfigs.metal(BOND, 0.35) + """
+        return surface(lattice, size, eta, hops, law, 0.0, seed);
+    }
+
+    private static Simulation surface(String lattice, int size, double eta, boolean hops, String law,
+                                      double schwoebelBarrier, long seed) {
+        String metal = TestConfigs.metal(BOND, 0.35).replace("schwoebelBarrier: 0.0",
+                "schwoebelBarrier: " + schwoebelBarrier);
+        return Engines.build(TestConfigs.yaml(metal + """
                 seed: %d
                 lattice: {type: %s, size: [%d, %d, 12], initialMetalLayers: %d}
                 substrate: {host: {name: H, bondEnergy: 0.3, terraceBarrier: 0.35}}
@@ -90,6 +98,35 @@ class EquilibriumTest {
         return Math.exp((neighbours * 6 * BOND / l.coordination() - 3 * BOND) / Units.kT(298.15));
     }
 
+    /**
+     * A step-edge barrier on every layer-changing hop, up and down (on sc the vertical first-shell moves as well as
+     * the second-shell ones), slows the crossing of steps but keeps the Boltzmann distribution.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"simple-cubic", "bcc001", "hcp0001"})
+    void aStepEdgeBarrierKeepsTheBoltzmannDistribution(String type) {
+        // the barrier slows the exchange between layers: longer runs between samples
+        assertBondCountingOdds(surface(type, 32, 0.0, true, "metropolis", 0.1, 23), 600_000, 10_000, type);
+    }
+
+    /** Adatoms on a complete layer and vacancies in it against the odds of their bond counts, within 15 %. */
+    private static void assertBondCountingOdds(Simulation sim, long equilibrate, long eventsPerSample, String what) {
+        Lattice l = sim.lattice();
+        int below = 0;
+        int beside = 0;
+        for (int d = 0; d < l.coordination(); d++) {
+            below += l.dz(d) < 0 ? 1 : 0;
+            beside += l.dz(d) == 0 ? 1 : 0;
+        }
+        long[] c = sample(sim, equilibrate, eventsPerSample, 250);
+        String counts = what + " " + java.util.Arrays.toString(c);
+        assertTrue(c[0] > 1000 && c[2] > 1000, "too few counts " + counts);
+        double adatom = odds(l, below);
+        double vacancy = 1 / odds(l, below + beside);
+        assertEquals(adatom, c[0] / (double) c[1], 0.15 * adatom, "adatoms " + counts);
+        assertEquals(vacancy, c[2] / (double) c[3], 0.15 * vacancy, "vacancies " + counts);
+    }
+
     static Stream<Arguments> crystalsAndLaws() {
         return Lattice.TYPES.stream().filter(type -> !type.equals("sc"))
                 .flatMap(type -> Stream.of("metropolis", "bond-counting").map(law -> Arguments.of(type, law)));
@@ -102,21 +139,7 @@ class EquilibriumTest {
     @ParameterizedTest
     @MethodSource("crystalsAndLaws")
     void everyLatticeKeepsTheBoltzmannDistribution(String type, String law) {
-        Simulation sim = surface(type, 24, 0.0, true, law, 13);
-        Lattice l = sim.lattice();
-        int below = 0;
-        int beside = 0;
-        for (int d = 0; d < l.coordination(); d++) {
-            below += l.dz(d) < 0 ? 1 : 0;
-            beside += l.dz(d) == 0 ? 1 : 0;
-        }
-        long[] c = sample(sim, 300_000, 4_000, 250);
-        String counts = type + " " + law + " " + java.util.Arrays.toString(c);
-        assertTrue(c[0] > 1000 && c[2] > 1000, "too few counts " + counts);
-        double adatom = odds(l, below);
-        double vacancy = 1 / odds(l, below + beside);
-        assertEquals(adatom, c[0] / (double) c[1], 0.15 * adatom, "adatoms " + counts);
-        assertEquals(vacancy, c[2] / (double) c[3], 0.15 * vacancy, "vacancies " + counts);
+        assertBondCountingOdds(surface(type, 24, 0.0, true, law, 13), 300_000, 4_000, type + " " + law);
     }
 
     /**

@@ -86,8 +86,9 @@ class RateModelTest {
     }
 
     /**
-     * A column's area times the layer spacing is the metal's atomic volume on every lattice, so atoms per area and
-     * thickness per charge come out as for the metal itself: the film of one layer holds 1/(area) atoms per cm².
+     * The rate model's area per column (cm²) times its layer spacing (Å) is the metal's atomic volume on every lattice,
+     * so atoms per area and thickness per charge come out as for the metal itself (the lattice's own geometry is
+     * checked against hand-worked numbers in LatticeGeometryTest).
      */
     @ParameterizedTest
     @ValueSource(strings = {"sc", "bcc001", "bcc110", "fcc001", "fcc111", "hcp0001"})
