@@ -77,10 +77,9 @@ final class RateLimits {
             beside = Math.max(beside, site.lateralBondEnergy());
         }
         Lattice lattice = c.lattice().lattice(4, 4, 4);
-        int under = 0;
+        int under = lattice.neighboursBelow();
         int inLayer = 0;
         for (int d = 0; d < lattice.hopDirections(true); d++) {
-            under += d < lattice.coordination() && lattice.dz(d) < 0 ? 1 : 0;
             inLayer += lattice.dz(d) == 0 ? 1 : 0;
         }
         return under * below + inLayer * under * beside;

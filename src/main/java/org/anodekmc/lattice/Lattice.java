@@ -47,6 +47,15 @@ public interface Lattice {
     /** Number of first-shell neighbours. */
     int coordination();
 
+    /** First-shell neighbours in the layer below: the substrate atoms under a site of the first metal layer. */
+    default int neighboursBelow() {
+        int below = 0;
+        for (int d = 0; d < coordination(); d++) {
+            below += dz(d) < 0 ? 1 : 0;
+        }
+        return below;
+    }
+
     /** Number of hop directions: the first shell, plus the layer-changing second shell if asked for. */
     int hopDirections(boolean secondShell);
 

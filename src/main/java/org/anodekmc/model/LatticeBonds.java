@@ -32,7 +32,7 @@ public final class LatticeBonds {
 
     public LatticeBonds(SimulationConfig c, Lattice lattice) {
         double scale = (double) SIMPLE_CUBIC_COORDINATION / lattice.coordination();
-        substrateNeighbours = substrateNeighbours(lattice);
+        substrateNeighbours = lattice.neighboursBelow();
         metalBond = scale * c.metal().bondEnergy();
         hostBond = scale * c.substrate().host().bondEnergy();
         List<SiteConfig> sites = c.substrate().sites();
@@ -41,15 +41,6 @@ public final class LatticeBonds {
             siteBonds[k] = sites.get(k).bondEnergy() - (substrateNeighbours - 1) * hostBond;
         }
         neighbourBarrier = scale * c.hops().neighbourBarrier();
-    }
-
-    /** First-shell neighbours of a site in the layer below: the substrate atoms under a first-layer site. */
-    public static int substrateNeighbours(Lattice lattice) {
-        int below = 0;
-        for (int d = 0; d < lattice.coordination(); d++) {
-            below += lattice.dz(d) < 0 ? 1 : 0;
-        }
-        return below;
     }
 
     /** ε_MM on this lattice, eV. */

@@ -101,6 +101,15 @@ class LatticeGeometryTest {
         }
     }
 
+    /** Substrate atoms under a first-layer site, counted by hand from the first shell's layers (table in model.md). */
+    @Test
+    void neighboursBelowAreThoseOfTheLayerUnderneath() {
+        Map<String, Integer> below = Map.of("sc", 1, "bcc001", 4, "bcc110", 2, "fcc001", 4, "fcc111", 3, "hcp0001", 3);
+        for (String type : Lattice.TYPES) {
+            assertEquals(below.get(type), box(type).neighboursBelow(), type);
+        }
+    }
+
     /** The engine's column shortcuts (solid columns grounded, empty columns open to the electrolyte) rely on it. */
     @ParameterizedTest
     @MethodSource("types")
