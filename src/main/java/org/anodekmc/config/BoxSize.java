@@ -34,8 +34,7 @@ final class BoxSize {
             nm[i] = v.asDouble();
         }
         double volume = tree.path("metal").path("atomicVolume").asDouble(Double.NaN);
-        LatticeConfig.Type type = Arrays.stream(LatticeConfig.Type.values())
-                .filter(t -> t.spelling().equals(lattice.path("type").asText())).findFirst().orElse(null);
+        LatticeConfig.Type type = LatticeConfig.Type.ofSpelling(lattice.path("type").asText());
         if (type == null || !(volume > 0)) {
             return; // the binder and the validator name what is wrong
         }

@@ -127,6 +127,7 @@ public final class ConfigLoader {
         ObjectNode user = userTree.deepCopy();
         JsonNode written = userTree.deepCopy();
         resolveMetal(user);
+        resolveCrystal(user, written);
         String metalName = user.path("metal").path("name").asText("");
         resolveSubstrate(user, metalName);
         deriveBonds(user, written);
@@ -148,6 +149,44 @@ public final class ConfigLoader {
                     presets.names(PresetLibrary.Kind.METAL)) + ") or give its values");
         }
         user.set("metal", withPreset(metal, PresetLibrary.Kind.METAL, null, "metal"));
+    }
+
+    /**
+     * The run's lattice is {@code lattice.type} as written, else the metal's own crystal ({@code metal.crystal}, with
+     * {@code metal.cOverA} for hcp unless the config gives {@code lattice.cOverA}), else the default, simple cubic (a
+     * metal given by its values alone may name no crystal). The crystal leaves the metal block: the resolved config
+     * records the lattice the run used as lattice.type and lattice.cOverA, and so reruns alike.
+     */
+    private static void resolveCrystal(ObjectNode user, JsonNode written) {
+        ObjectNode metal = (ObjectNode) user.get("metal");
+        JsonNode crystal = metal.remove("crystal");
+        JsonNode cOverA = metal.remove("cOverA");
+        ((ObjectNode) metal.get("sources")).remove(List.of("crystal", "cOverA"));
+        boolean hasCOverA = cOverA != null && !cOverA.isNull();
+        if (crystal == null || crystal.isNull()) {
+            if (hasCOverA) {
+                throw new ConfigException("metal.cOverA", "belongs to an hcp crystal, and metal.crystal names none");
+            }
+            return;
+        }
+        LatticeConfig.Type type = crystal.isTextual() ? LatticeConfig.Type.ofSpelling(crystal.asText()) : null;
+        if (type == null) {
+            String shown = "'" + (crystal.isTextual() ? crystal.asText() : crystal) + "'";
+            String preset = written.path("metal").has("crystal") ? "" : " (metal preset "
+                    + metal.path("preset").asText() + ", configs/materials/metals.yaml)";
+            throw new ConfigException("metal.crystal", shown + preset + " is not a lattice type; allowed: "
+                    + ConfigChoice.allowed(LatticeConfig.Type.class));
+        }
+        if (hasCOverA && !cOverA.isNumber()) {
+            throw new ConfigException("metal.cOverA", "expected a number, got " + cOverA);
+        }
+        ConfigValidator.cOverA("metal.cOverA", type, hasCOverA ? cOverA.asDouble() : null);
+        if (user.get("lattice") instanceof ObjectNode lattice && !lattice.hasNonNull("type")) {
+            lattice.put("type", type.spelling());
+            if (hasCOverA && !lattice.hasNonNull("cOverA")) {
+                lattice.set("cOverA", cOverA);
+            }
+        }
     }
 
     /** The run's electrolyte, or else the one the metal preset names. */

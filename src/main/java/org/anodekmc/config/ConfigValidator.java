@@ -59,11 +59,7 @@ final class ConfigValidator {
         if (l.sizeX() < 4 || l.sizeY() < 4) {
             fail("lattice.size", "x and y must be at least 4 sites, got " + size);
         }
-        if (l.cOverA() != null && (l.type() != LatticeConfig.Type.HCP0001 || !(l.cOverA() >= 1.4 && l.cOverA() <= 2))) {
-            fail("lattice.cOverA", l.type() != LatticeConfig.Type.HCP0001 ? "only hcp0001 takes a c/a, the lattice is "
-                    + l.type().spelling() : "must lie between 1.4 and 2 (the lattice keeps the close-packed "
-                    + "neighbours, which holds near the ideal 1.633; Zn 1.856), got " + l.cOverA());
-        }
+        cOverA("lattice.cOverA", l.type(), l.cOverA());
         try {
             l.lattice(l.sizeX(), l.sizeY(), l.sizeZ());
         } catch (IllegalArgumentException e) {
@@ -78,6 +74,20 @@ final class ConfigValidator {
         }
         if ((long) l.sizeX() * l.sizeY() * l.sizeZ() > MAX_SITES) {
             fail("lattice.size", "at most " + MAX_SITES + " sites in all, got " + size);
+        }
+    }
+
+    /** A c/a (the run's, or a metal's for its own crystal) fits hcp0001 only, and only near the ideal ratio. */
+    static void cOverA(String field, LatticeConfig.Type type, Double cOverA) {
+        if (cOverA == null) {
+            return;
+        }
+        if (type != LatticeConfig.Type.HCP0001) {
+            fail(field, "only hcp0001 takes a c/a, the lattice is " + type.spelling());
+        }
+        if (!(cOverA >= 1.4 && cOverA <= 2)) {
+            fail(field, "must lie between 1.4 and 2 (the lattice keeps the close-packed neighbours, which holds near "
+                    + "the ideal 1.633; Zn 1.856), got " + cOverA);
         }
     }
 

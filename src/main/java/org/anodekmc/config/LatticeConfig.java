@@ -2,14 +2,16 @@ package org.anodekmc.config;
 
 import org.anodekmc.lattice.Lattice;
 import org.anodekmc.lattice.StackedLattice;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * @param type               the crystal lattice
+ * @param type               the crystal lattice (default: the metal's own crystal, else simple cubic)
  * @param size               box size in sites [x, y, z]; z counts the substrate layers too
  * @param substrateLayers    layers of immobile substrate at the bottom; single-atom sites sit in the top one
  * @param initialMetalLayers complete metal layers on the substrate at t = 0 (0 = bare substrate)
- * @param cOverA             c/a of hcp0001 (null: the ideal √(8/3)); only hcp takes it
+ * @param cOverA             c/a of hcp0001 (null: the ideal √(8/3)); only hcp takes it (default: the metal's own with
+ *                           its own crystal)
  * @param sizeNm             the box in nm [x, y, z], from which the loader derives size (null: size given in sites)
  */
 public record LatticeConfig(Type type, List<Integer> size, int substrateLayers, int initialMetalLayers,
@@ -28,6 +30,11 @@ public record LatticeConfig(Type type, List<Integer> size, int substrateLayers, 
         /** The name {@code Lattice.of} takes. */
         public String latticeType() {
             return latticeType;
+        }
+
+        /** The type of this config spelling, or null if none has it. */
+        public static Type ofSpelling(String spelling) {
+            return Arrays.stream(values()).filter(t -> t.spelling().equals(spelling)).findFirst().orElse(null);
         }
     }
 

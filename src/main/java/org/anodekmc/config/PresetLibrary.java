@@ -48,6 +48,14 @@ public final class PresetLibrary {
         return library;
     }
 
+    /** This library with one kind's presets replaced: for tests, a preset file of other content. */
+    PresetLibrary replacing(Kind kind, ObjectNode presets) {
+        PresetLibrary copy = new PresetLibrary();
+        copy.byKind.putAll(byKind);
+        copy.byKind.put(kind, presets);
+        return copy;
+    }
+
     /** Every preset of a kind, by name, as written in its file. */
     public ObjectNode all(Kind kind) {
         return byKind.get(kind);

@@ -47,6 +47,8 @@ class BadInputTest {
             "duplicate key        | GOOD\\nstop: {events: 5}                                        | line 5",
             "unknown lattice      | lattice: {type: bcc, size: [16, 16, 8]}\\nmetal: Li\\nsubstrate: {host: Cu}\\nstop: {events: 10} | allowed: simple-cubic, bcc001, bcc110",
             "odd rows on hcp      | lattice: {type: hcp0001, size: [16, 15, 8]}\\nmetal: Li\\nsubstrate: {host: Cu}\\nstop: {events: 10} | size y must be even",
+            "unknown crystal      | lattice: {size: [16, 16, 8]}\\nmetal: {preset: Li, crystal: bcc}\\nsubstrate: {host: Cu}\\nstop: {events: 10} | metal.crystal:",
+            "c/a of a bcc metal   | lattice: {size: [16, 16, 8]}\\nmetal: {preset: Li, cOverA: 1.8}\\nsubstrate: {host: Cu}\\nstop: {events: 10} | metal.cOverA: only hcp0001",
     })
     void badConfigExitsWithTwoAndNamesTheField(String what, String yaml, String expected) throws IOException {
         Path config = tmp.resolve("bad.yaml");

@@ -41,7 +41,7 @@ class DamagedFilesTest {
     void makeRun() throws IOException {
         Path config = tmp.resolve("c.yaml");
         Files.writeString(config, """
-                lattice: {size: [16, 16, 8]}
+                lattice: {type: simple-cubic, size: [16, 16, 8]}
                 metal: Li
                 substrate: {host: Cu}
                 stop: {events: 3000}

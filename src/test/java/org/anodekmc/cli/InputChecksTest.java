@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /** Plausibility warnings, memory known before it is spent, and one line for out-of-memory and disk errors. */
 class InputChecksTest {
     private static final String GOOD = """
-            lattice: {size: [16, 16, 8]}
+            lattice: {type: simple-cubic, size: [16, 16, 8]}
             metal: Li
             substrate: {host: Cu}
             stop: {events: 300}

@@ -1,10 +1,12 @@
 package org.anodekmc.config;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +20,8 @@ class ConfigLoaderTest {
             substrate: {host: Cu}
             stop: {events: 100}
             """;
+    private static final String ZINC = MINIMAL.replace("metal: Li", "metal: Zn")
+            .replace("host: Cu", "host: N-graphene");
 
     @Test
     void presetsAndDefaultsAreFilledIn() {
@@ -65,8 +69,7 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void theLatticeIsSimpleCubicUnlessNamedAndOtherLatticesAreRefusedUntilTheEngineRunsThem() {
-        assertEquals(LatticeConfig.Type.SIMPLE_CUBIC, loader.fromYaml(MINIMAL, "sc").lattice().type());
+    void aNamedLatticeIsTakenAsWrittenAndUnknownNamesAreRefused() {
         assertEquals(LatticeConfig.Type.SIMPLE_CUBIC, loader.fromYaml(MINIMAL.replace("lattice: {",
                 "lattice: {type: simple-cubic, "), "sc").lattice().type());
         ConfigException unknown = assertThrows(ConfigException.class,
@@ -84,10 +87,96 @@ class ConfigLoaderTest {
         LatticeConfig zinc = loader.fromYaml(MINIMAL.replace("lattice: {", "lattice: {type: hcp0001, cOverA: 1.856, "),
                 "zinc").lattice();
         assertEquals("hcp0001(c/a=1.856)", zinc.lattice(16, 16, 10).type());
-        assertNull(loader.fromYaml(MINIMAL, "sc").lattice().cOverA(), "no c/a unless given");
+        assertNull(loader.fromYaml(MINIMAL, "li").lattice().cOverA(), "no c/a unless given or the metal's hcp");
         ConfigException cubic = assertThrows(ConfigException.class, () -> loader.fromYaml(MINIMAL.replace(
                 "lattice: {", "lattice: {type: bcc110, cOverA: 1.856, "), "bcc"));
         assertEquals("lattice.cOverA", cubic.field());
+    }
+
+    /** Li and Na are bcc grown on (110), Zn hcp (0001) with its measured c/a = 4.947/2.665 Å (metals.yaml). */
+    @Test
+    void aConfigWithoutLatticeTypeRunsTheMetalInItsOwnCrystal() {
+        LatticeConfig li = loader.fromYaml(MINIMAL, "li").lattice();
+        assertEquals(LatticeConfig.Type.BCC110, li.type());
+        assertNull(li.cOverA());
+        assertEquals(LatticeConfig.Type.BCC110, loader.fromYaml(MINIMAL.replace("metal: Li", "metal: Na")
+                .replace("host: Cu", "host: graphene"), "na").lattice().type());
+        LatticeConfig zn = loader.fromYaml(ZINC, "zn").lattice();
+        assertEquals(LatticeConfig.Type.HCP0001, zn.type());
+        assertEquals(1.856, zn.cOverA());
+        assertEquals("hcp0001(c/a=1.856)", zn.lattice(16, 16, 10).type());
+        // the config's own c/a wins over the metal's
+        assertEquals(1.7, loader.fromYaml(ZINC.replace("lattice: {", "lattice: {cOverA: 1.7, "), "zn").lattice()
+                .cOverA());
+        // a crystal the config gives the metal wins over the preset's; a metal given by its values runs on its
+        // crystal, else on simple cubic
+        assertEquals(LatticeConfig.Type.SIMPLE_CUBIC, loader.fromYaml(MINIMAL.replace("metal: Li",
+                "metal: {preset: Li, crystal: simple-cubic}"), "li").lattice().type());
+        String inline = MINIMAL.replace("metal: Li", "metal: {name: Li, charge: 1, atomicVolume: 21.6, "
+                + "bondEnergy: 0.045, terraceBarrier: 0.62, schwoebelBarrier: 0, attemptFrequency: 1e13}\n"
+                + "electrolyte: LiClO4-PC");
+        assertEquals(LatticeConfig.Type.SIMPLE_CUBIC, loader.fromYaml(inline, "m").lattice().type());
+        assertEquals(LatticeConfig.Type.BCC001, loader.fromYaml(inline.replace("attemptFrequency: 1e13}",
+                "attemptFrequency: 1e13, crystal: bcc001}"), "m").lattice().type());
+    }
+
+    @Test
+    void aConfigNamingALatticeRunsOnItWhateverTheMetalsCrystal() {
+        for (String config : List.of(MINIMAL, ZINC)) {
+            LatticeConfig sc = loader.fromYaml(config.replace("lattice: {", "lattice: {type: simple-cubic, "), "sc")
+                    .lattice();
+            assertEquals(LatticeConfig.Type.SIMPLE_CUBIC, sc.type());
+            assertNull(sc.cOverA());
+        }
+        // the metal's c/a goes with its own crystal only: a named hcp0001 is ideal unless lattice.cOverA says
+        LatticeConfig named = loader.fromYaml(ZINC.replace("lattice: {", "lattice: {type: hcp0001, "), "zn").lattice();
+        assertEquals(LatticeConfig.Type.HCP0001, named.type());
+        assertNull(named.cOverA());
+    }
+
+    /**
+     * The resolved config writes the lattice the run used and no crystal in the metal block, so it reruns alike even
+     * if the preset's crystal changed.
+     */
+    @Test
+    void theResolvedConfigRecordsTheCrystalAsTheLatticeType() {
+        SimulationConfig zn = loader.fromYaml(ZINC, "zn");
+        String yaml = ConfigLoader.toYaml(zn);
+        assertTrue(yaml.contains("type: hcp0001") && yaml.contains("cOverA: 1.856"), yaml);
+        assertFalse(yaml.contains("crystal"), yaml);
+        assertEquals(zn, loader.fromYaml(yaml, "zn"));
+        assertEquals(yaml, ConfigLoader.toYaml(loader.fromYaml(yaml, "zn")));
+        ObjectNode cubicZinc = PresetLibrary.builtIn().all(PresetLibrary.Kind.METAL).deepCopy();
+        ((ObjectNode) cubicZinc.get("Zn")).put("crystal", "simple-cubic").remove("cOverA");
+        ConfigLoader changed = new ConfigLoader(PresetLibrary.builtIn().replacing(PresetLibrary.Kind.METAL, cubicZinc));
+        assertEquals(LatticeConfig.Type.SIMPLE_CUBIC, changed.fromYaml(ZINC, "zn").lattice().type());
+        assertEquals(zn.lattice(), changed.fromYaml(yaml, "zn").lattice());
+    }
+
+    @Test
+    void aBadCrystalIsRefusedNamingItsField() {
+        ObjectNode metals = PresetLibrary.builtIn().all(PresetLibrary.Kind.METAL).deepCopy();
+        ((ObjectNode) metals.get("Li")).put("crystal", "bcc");
+        ConfigLoader badPreset = new ConfigLoader(PresetLibrary.builtIn().replacing(PresetLibrary.Kind.METAL, metals));
+        ConfigException inPreset = assertThrows(ConfigException.class, () -> badPreset.fromYaml(MINIMAL, "x"));
+        assertEquals("metal.crystal: 'bcc' (metal preset Li, configs/materials/metals.yaml) is not a lattice type; "
+                + "allowed: simple-cubic, bcc001, bcc110, fcc001, fcc111, hcp0001", inPreset.getMessage());
+        // a bad preset is refused even where the config names the lattice
+        assertThrows(ConfigException.class, () -> badPreset.fromYaml(MINIMAL.replace("lattice: {",
+                "lattice: {type: simple-cubic, "), "x"));
+        ConfigException inConfig = assertThrows(ConfigException.class, () -> loader.fromYaml(MINIMAL.replace(
+                "metal: Li", "metal: {preset: Li, crystal: [bcc110]}"), "x"));
+        assertEquals("metal.crystal", inConfig.field());
+        assertFalse(inConfig.getMessage().contains("preset Li"), inConfig.getMessage());
+        for (String[] bad : new String[][]{
+                {"metal: {preset: Li, cOverA: 1.8}", "metal.cOverA: only hcp0001 takes a c/a, the lattice is bcc110"},
+                {"metal: {preset: Zn, cOverA: 2.5}", "metal.cOverA: must lie between 1.4 and 2"},
+                {"metal: {preset: Zn, cOverA: tall}", "metal.cOverA: expected a number, got \"tall\""},
+                {"metal: {preset: Li, crystal: null, cOverA: 1.8}", "metal.cOverA: belongs to an hcp crystal"}}) {
+            ConfigException e = assertThrows(ConfigException.class, () -> loader.fromYaml(ZINC.replace("metal: Zn",
+                    bad[0]), "x"));
+            assertTrue(e.getMessage().startsWith(bad[1]), e.getMessage());
+        }
     }
 
     @Test
@@ -211,10 +300,11 @@ class ConfigLoaderTest {
      */
     @Test
     void aBoxGivenInNanometresBecomesSitesOfItsLattice() {
-        String li = "lattice: {sizeNm: [17.8, 17.8, 4.45]}\nmetal: Li\nsubstrate: {host: Cu}\nstop: {events: 1}\n";
+        String li = "lattice: {type: simple-cubic, sizeNm: [17.8, 17.8, 4.45]}\nmetal: Li\nsubstrate: {host: Cu}\n"
+                + "stop: {events: 1}\n";
         assertEquals(List.of(64, 64, 16), loader.fromYaml(li, "sc").lattice().size());
-        assertEquals(List.of(36, 102, 16), loader.fromYaml(li.replace("{sizeNm: [17.8, 17.8, 4.45]}",
-                "{type: bcc110, sizeNm: [18, 18, 4]}"), "bcc").lattice().size());
+        assertEquals(List.of(36, 102, 16), loader.fromYaml(li.replace("simple-cubic, sizeNm: [17.8, 17.8, 4.45]",
+                "bcc110, sizeNm: [18, 18, 4]"), "bcc").lattice().size());
         String zn = "lattice: {type: hcp0001, cOverA: 1.856, sizeNm: [16, 15.7, 4]}\nmetal: Zn\n"
                 + "substrate: {host: N-graphene}\nstop: {events: 1}\n";
         assertEquals(List.of(60, 68, 16), loader.fromYaml(zn, "zn").lattice().size());
@@ -227,5 +317,22 @@ class ConfigLoaderTest {
         ConfigException bad = assertThrows(ConfigException.class, () -> loader.fromYaml(
                 li.replace("[17.8, 17.8, 4.45]", "[17.8, -1, 4]"), "bad"));
         assertEquals("lattice.sizeNm", bad.field());
+    }
+
+    /**
+     * sizeNm in the metal's own crystal, worked out by hand: Li bcc110 (a = (2·21.58)^(1/3) = 3.508 Å) at 17.8 nm has
+     * 178/4.961 = 35.9 columns, 178/1.754 = 101.5 rows (even: 102) and 40/2.480 = 16.1 layers; Na bcc110 (a =
+     * (2·39.31)^(1/3) = 4.284 Å) at 20 × 20 × 4 nm has 200/6.058 = 33.0 columns, 200/2.142 = 93.4 rows (even: 94) and
+     * 40/3.029 = 13.2 layers; Zn hcp0001 with its c/a 1.856 (a = 2.6655 Å) at 15.9 nm has 159/2.6655 = 59.7 columns,
+     * 159/2.308 = 68.9 rows (even: 68) and 40/2.474 = 16.2 layers.
+     */
+    @Test
+    void aBoxInNanometresIsCountedInTheMetalsOwnCrystal() {
+        assertEquals(List.of(36, 102, 16), loader.fromYaml(MINIMAL.replace("size: [16, 16, 10]",
+                "sizeNm: [17.8, 17.8, 4]"), "li").lattice().size());
+        assertEquals(List.of(33, 94, 13), loader.fromYaml(MINIMAL.replace("size: [16, 16, 10]", "sizeNm: [20, 20, 4]")
+                .replace("metal: Li", "metal: Na").replace("host: Cu", "host: graphene"), "na").lattice().size());
+        assertEquals(List.of(60, 68, 16), loader.fromYaml(ZINC.replace("size: [16, 16, 10]",
+                "sizeNm: [15.9, 15.9, 4]"), "zn").lattice().size());
     }
 }

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Implausible values get a warning naming field, value and range; values that cannot work are refused. */
 class PlausibilityTest {
     private static final String GOOD = """
-            lattice: {size: [16, 16, 8]}
+            lattice: {type: simple-cubic, size: [16, 16, 8]}
             metal: Li
             substrate: {host: Cu}
             stop: {charge: 0.0002}
@@ -94,7 +94,7 @@ class PlausibilityTest {
     void aTimeStepBelowTheClocksResolutionIsRefused() {
         // η is held for maxEtaStep·C_dl/j = 1e-5 s, less than the spacing of doubles near 1e12 s (1.2e-4 s)
         ConfigException e = assertThrows(ConfigException.class, () -> TestConfigs.yaml("""
-                lattice: {size: [16, 16, 8]}
+                lattice: {type: simple-cubic, size: [16, 16, 8]}
                 metal: Li
                 substrate: {host: Cu}
                 stop: {time: 1.0e12}

@@ -7,13 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every number in a material preset says where it comes from. */
+/** Every number and every crystal in a material preset says where it comes from. */
 class PresetProvenanceTest {
     @Test
-    void everyPresetNumberHasASource() {
+    void everyPresetNumberAndCrystalHasASource() {
         PresetLibrary presets = PresetLibrary.builtIn();
         List<String> missing = new ArrayList<>();
         int numbers = 0;
@@ -28,7 +30,7 @@ class PresetProvenanceTest {
                 for (Map.Entry<String, JsonNode> block : blocks) {
                     JsonNode sources = block.getValue().path("sources");
                     for (Map.Entry<String, JsonNode> field : iterable(block.getValue())) {
-                        if (!field.getValue().isNumber()) {
+                        if (!field.getValue().isNumber() && !field.getKey().equals("crystal")) {
                             continue;
                         }
                         numbers++;
@@ -41,7 +43,18 @@ class PresetProvenanceTest {
             }
         }
         assertTrue(numbers > 30, "presets hold " + numbers + " numbers");
-        assertTrue(missing.isEmpty(), "numbers without a source: " + missing);
+        assertTrue(missing.isEmpty(), "numbers and crystals without a source: " + missing);
+    }
+
+    /** A crystal is a lattice type the engine runs, and an hcp crystal gives its c/a (with a source, above). */
+    @Test
+    void everyMetalPresetNamesItsCrystal() {
+        for (Map.Entry<String, JsonNode> metal : iterable(PresetLibrary.builtIn().all(PresetLibrary.Kind.METAL))) {
+            LatticeConfig.Type crystal = LatticeConfig.Type.ofSpelling(metal.getValue().path("crystal").asText());
+            assertNotNull(crystal, metal.getKey() + " names no known crystal");
+            assertEquals(crystal == LatticeConfig.Type.HCP0001, metal.getValue().path("cOverA").isNumber(),
+                    metal.getKey() + ": a c/a exactly when hcp");
+        }
     }
 
     @Test

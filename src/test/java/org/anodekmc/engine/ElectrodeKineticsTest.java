@@ -27,7 +27,7 @@ class ElectrodeKineticsTest {
         return TestConfigs.yaml("""
                 seed: 3
                 temperature: %s
-                lattice: {size: [48, 48, 12], initialMetalLayers: 4}
+                lattice: {type: simple-cubic, size: [48, 48, 12], initialMetalLayers: 4}
                 metal: Zn
                 electrolyte: ZnSO4
                 substrate: {host: N-graphene}

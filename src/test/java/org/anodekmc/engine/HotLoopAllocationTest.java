@@ -46,7 +46,7 @@ class HotLoopAllocationTest {
         assertNoAllocation(Engines.build(TestConfigs.yaml("""
                 seed: 2
                 metal: Li
-                lattice: {size: [32, 32, 12], initialMetalLayers: 3}
+                lattice: {type: simple-cubic, size: [32, 32, 12], initialMetalLayers: 3}
                 substrate: {host: Cu, sites: [{preset: Zn-CNO, perNm2: 1.0}]}
                 control: {mode: potentiostatic, overpotential: 0.0}
                 stop: {events: 1}

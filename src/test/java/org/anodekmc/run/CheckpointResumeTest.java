@@ -137,7 +137,7 @@ class CheckpointResumeTest {
         // the resumed run rebuilds its config from config.resolved.yaml, which names presets and carries their values
         SimulationConfig presets = TestConfigs.yaml("""
                 seed: 8
-                lattice: {size: [16, 16, 10]}
+                lattice: {type: simple-cubic, size: [16, 16, 10]}
                 metal: Li
                 substrate: {host: Cu, sites: [{preset: Zn-CNO, perNm2: 1.0}]}
                 control: {mode: galvanostatic, currentDensity: 1.0}
