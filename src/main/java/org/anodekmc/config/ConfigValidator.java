@@ -59,15 +59,21 @@ final class ConfigValidator {
         if (l.sizeX() < 4 || l.sizeY() < 4) {
             fail("lattice.size", "x and y must be at least 4 sites, got " + size);
         }
-        if (l.cOverA() != null && (l.type() != LatticeConfig.Type.HCP0001 || !(l.cOverA() >= 1.4 && l.cOverA() <= 2))) {
-            fail("lattice.cOverA", l.type() != LatticeConfig.Type.HCP0001 ? "only hcp0001 takes a c/a, the lattice is "
+        boolean hcp = l.type() == LatticeConfig.Type.HCP0001 || l.type() == LatticeConfig.Type.HCP1120;
+        if (l.cOverA() != null && (!hcp || !(l.cOverA() >= 1.4 && l.cOverA() <= 2))) {
+            fail("lattice.cOverA", !hcp ? "only hcp0001 and hcp1120 take a c/a, the lattice is "
                     + l.type().spelling() : "must lie between 1.4 and 2 (the lattice keeps the close-packed "
                     + "neighbours, which holds near the ideal 1.633; Zn 1.856), got " + l.cOverA());
         }
+        int reach = 1;
         try {
-            l.lattice(l.sizeX(), l.sizeY(), l.sizeZ());
+            reach = l.lattice(l.sizeX(), l.sizeY(), l.sizeZ()).reach();
         } catch (IllegalArgumentException e) {
             fail("lattice.size", e.getMessage());
+        }
+        if (l.substrateLayers() < reach) {
+            fail("lattice.substrateLayers", "must be at least " + reach + " on " + l.type().spelling() + " (its "
+                    + "first shell reaches " + reach + " layers down), got " + l.substrateLayers());
         }
         if (l.sizeZ() < l.substrateLayers() + 3) {
             fail("lattice.size", "z must exceed substrateLayers by at least 3, got " + l.sizeZ());
