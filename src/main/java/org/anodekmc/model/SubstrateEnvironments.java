@@ -94,8 +94,8 @@ public final class SubstrateEnvironments {
             });
             if (code > MAX_ENVIRONMENTS) {
                 throw new IllegalArgumentException("substrate.sites: the single-atom sites make more than "
-                        + MAX_ENVIRONMENTS + " different environments next to the substrate; use fewer species "
-                        + "with a lateralBondEnergy");
+                        + MAX_ENVIRONMENTS + " different first-layer environments (with hcp1120's second-layer "
+                        + "ones); use fewer species with a lateralBondEnergy");
             }
             codes[i] = (byte) code;
         }
