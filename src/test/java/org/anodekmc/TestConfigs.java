@@ -47,9 +47,22 @@ public final class TestConfigs {
         return metal(bond, terraceBarrier) + "substrate: {host: {name: H, bondEnergy: 0.1, terraceBarrier: 0.45}}\n";
     }
 
-    /** The rate model of a config on simple cubic, with the given substrate bindings by environment code. */
+    /**
+     * How many layers the first shell of a lattice (its type as lattice.type spells it) reaches: 2 on hcp1120, whose
+     * layers lie half a bond apart, else 1. That many substrate layers it needs at least.
+     */
+    public static int reach(String type) {
+        return type.equals("simple-cubic") ? 1 : Lattice.of(type, 4, 4, 4).reach();
+    }
+
+    /**
+     * The rate model of a config on simple cubic, with the given substrate bindings by environment code (all codes
+     * but 0 of the first layer).
+     */
     public static RateModel rateModel(SimulationConfig c, double[] substrateBinding) {
         Lattice lattice = new SimpleCubicLattice(1, 1, 1);
-        return new RateModel(c, lattice, new LatticeBonds(c, lattice), substrateBinding);
+        int[] firstLayer = new int[substrateBinding.length];
+        firstLayer[0] = -1;
+        return new RateModel(c, lattice, new LatticeBonds(c, lattice), substrateBinding, firstLayer);
     }
 }

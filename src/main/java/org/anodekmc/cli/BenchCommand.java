@@ -35,7 +35,8 @@ final class BenchCommand implements Callable<Integer> {
     String workload = Benchmark.Workload.STANDARD.spelling();
 
     @Option(names = "--lattice", paramLabel = "TYPE", description = "the workload's lattice, as lattice.type names it: "
-            + "simple-cubic (default), bcc001, bcc110, fcc001, fcc111 or hcp0001; bonds converted as for any run")
+            + "simple-cubic (default), bcc001, bcc110, fcc001, fcc111, hcp0001 or hcp1120; bonds converted as for any "
+            + "run")
     String lattice = LatticeConfig.Type.SIMPLE_CUBIC.spelling();
 
     @Option(names = "--time", paramLabel = "T",

@@ -60,10 +60,15 @@ final class ConfigValidator {
             fail("lattice.size", "x and y must be at least 4 sites, got " + size);
         }
         cOverA("lattice.cOverA", l.type(), l.cOverA());
+        int reach = 1;
         try {
-            l.lattice(l.sizeX(), l.sizeY(), l.sizeZ());
+            reach = l.lattice(l.sizeX(), l.sizeY(), l.sizeZ()).reach();
         } catch (IllegalArgumentException e) {
             fail("lattice.size", e.getMessage());
+        }
+        if (l.substrateLayers() < reach) {
+            fail("lattice.substrateLayers", "must be at least " + reach + " on " + l.type().spelling() + " (its "
+                    + "first shell reaches " + reach + " layers down), got " + l.substrateLayers());
         }
         if (l.sizeZ() < l.substrateLayers() + 3) {
             fail("lattice.size", "z must exceed substrateLayers by at least 3, got " + l.sizeZ());
@@ -82,8 +87,8 @@ final class ConfigValidator {
         if (cOverA == null) {
             return;
         }
-        if (type != LatticeConfig.Type.HCP0001) {
-            fail(field, "only hcp0001 takes a c/a, the lattice is " + type.spelling());
+        if (type != LatticeConfig.Type.HCP0001 && type != LatticeConfig.Type.HCP1120) {
+            fail(field, "only hcp0001 and hcp1120 take a c/a, the lattice is " + type.spelling());
         }
         if (!(cOverA >= 1.4 && cOverA <= 2)) {
             fail(field, "must lie between 1.4 and 2 (the lattice keeps the close-packed neighbours, which holds near "

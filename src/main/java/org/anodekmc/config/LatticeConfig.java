@@ -10,8 +10,8 @@ import java.util.List;
  * @param size               box size in sites [x, y, z]; z counts the substrate layers too
  * @param substrateLayers    layers of immobile substrate at the bottom; single-atom sites sit in the top one
  * @param initialMetalLayers complete metal layers on the substrate at t = 0 (0 = bare substrate)
- * @param cOverA             c/a of hcp0001 (null: the ideal √(8/3)); only hcp takes it (default: the metal's own with
- *                           its own crystal)
+ * @param cOverA             c/a of hcp0001 or hcp1120 (null: the ideal √(8/3)); only hcp takes it (default: the
+ *                           metal's own with its own crystal)
  * @param sizeNm             the box in nm [x, y, z], from which the loader derives size (null: size given in sites)
  */
 public record LatticeConfig(Type type, List<Integer> size, int substrateLayers, int initialMetalLayers,
@@ -19,7 +19,7 @@ public record LatticeConfig(Type type, List<Integer> size, int substrateLayers, 
     /** The lattices of {@code lattice.Lattice.TYPES}, each with the type name that trajectory headers record. */
     public enum Type implements ConfigChoice {
         SIMPLE_CUBIC("sc"), BCC001("bcc001"), BCC110("bcc110"), FCC001("fcc001"), FCC111("fcc111"),
-        HCP0001("hcp0001");
+        HCP0001("hcp0001"), HCP1120("hcp1120");
 
         private final String latticeType;
 
@@ -53,7 +53,7 @@ public record LatticeConfig(Type type, List<Integer> size, int substrateLayers, 
     /** The lattice of this type and c/a at the given size (the box's own: sizeX(), sizeY(), sizeZ()). */
     public Lattice lattice(int sizeX, int sizeY, int sizeZ) {
         if (cOverA != null) {
-            return StackedLattice.hcp0001(sizeX, sizeY, sizeZ, cOverA);
+            return StackedLattice.hcp(type.latticeType(), sizeX, sizeY, sizeZ, cOverA);
         }
         return Lattice.of(type.latticeType(), sizeX, sizeY, sizeZ);
     }

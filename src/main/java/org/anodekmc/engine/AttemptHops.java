@@ -20,7 +20,7 @@ final class AttemptHops extends Hops {
                 RateClasses classes, UniformRandomProvider rng) {
         super(state, events, rates, deadMetal, directions);
         this.rng = rng;
-        attempts = new HopAttempts(rates, state.lattice, directions, state.signatureStride);
+        attempts = new HopAttempts(rates, state.lattice, directions);
         int group = classes.newGroup();
         classBase = classes.size();
         for (int s = 0; s < rates.energetics().signatureCount(); s++) {

@@ -73,7 +73,7 @@ final class DeadMetal {
 
     /** After an ion from a supply was reduced at {@code site}: it revives what it touches, or dies on dead metal. */
     void landed(int site) {
-        if (site < state.surfaceLayerEnd || state.livingNeighbour(site)) {
+        if (site < state.contactEnd || state.livingNeighbour(site)) {
             reconnectAround(site);
         } else {
             relabelCluster(site, Species.METAL, Species.DEAD);
@@ -114,7 +114,7 @@ final class DeadMetal {
         int z = lattice.z(site);
         int[] solidFrom = state.columnSolid;
         int solid = column == removedColumn && removedZ < solidFrom[column] ? removedZ : solidFrom[column];
-        return z == state.surfaceZ || z < solid;
+        return site < state.contactEnd || z < solid;
     }
 
     private boolean connected(int site) {

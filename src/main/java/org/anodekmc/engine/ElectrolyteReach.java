@@ -73,6 +73,13 @@ final class ElectrolyteReach implements LatticeState.Watcher {
             }
             columnTop[c] = z;
         }
+        // on hcp1120 the second layer from the top also reaches above the box
+        for (int s = state.openAboveStart; s < state.topLayerStart; s++) {
+            if (state.species(s) == Species.EMPTY && !reached.get(s)) {
+                reached.set(s);
+                queue[end++] = s;
+            }
+        }
         for (int head = 0; head < end; head++) {
             int s = queue[head];
             for (int d = 0; d < state.coordination; d++) {
@@ -140,7 +147,7 @@ final class ElectrolyteReach implements LatticeState.Watcher {
             }
             columnTop[c] = below;
         }
-        boolean open = site >= state.topLayerStart;
+        boolean open = site >= state.openAboveStart;
         int empty = state.emptyNeighbours(site);
         for (int rest = empty; rest != 0 && !open; rest &= rest - 1) {
             open = !sealed(lattice.neighbour(site, Integer.numberOfTrailingZeros(rest)));
@@ -166,7 +173,7 @@ final class ElectrolyteReach implements LatticeState.Watcher {
         begin(start);
         while (stackSize > 0) {
             int s = stack[--stackSize];
-            if (lattice.z(s) > columnTop[lattice.column(s)]) {
+            if (lattice.z(s) > columnTop[lattice.column(s)] || s >= state.openAboveStart) {
                 return true;
             }
             // upward moves are pushed last so they are explored first

@@ -23,8 +23,7 @@ final class HopAttempts {
     private final double[] firstShellRate;
     private final double[] secondShellCumulative;
 
-    /** @param signatureStride signatures at or above it lie on the first layer above the substrate */
-    HopAttempts(RateModel rates, Lattice lattice, int directions, int signatureStride) {
+    HopAttempts(RateModel rates, Lattice lattice, int directions) {
         SiteEnergetics energetics = rates.energetics();
         int signatures = energetics.signatureCount();
         coordination = lattice.coordination();
@@ -40,11 +39,12 @@ final class HopAttempts {
             if (empty == 0) {
                 continue; // a second-shell hop, too, needs a free first-shell site on its way
             }
-            boolean onSubstrate = s >= signatureStride;
+            // a site next to the substrate cannot hop into it; the first layer's in-layer hops cross the host
+            int contactLayer = energetics.contactLayer(s);
             for (int d = 0; d < directions; d++) {
                 int dz = lattice.dz(d);
-                double r = onSubstrate && dz < 0 ? 0
-                        : rates.hopRateFrom(s, onSubstrate && dz == 0, dz != 0);
+                double r = contactLayer >= 0 && dz < -contactLayer ? 0
+                        : rates.hopRateFrom(s, contactLayer == 0 && dz == 0, dz != 0);
                 if (d < coordination) {
                     firstShellRate[s * coordination + d] = r;
                     firstShellMax[s] = Math.max(firstShellMax[s], r);

@@ -37,16 +37,28 @@ final class LatticeState {
     /** Site numbers of the first layer above the substrate: [surfaceLayerStart, surfaceLayerEnd). */
     final int surfaceLayerStart;
     final int surfaceLayerEnd;
+    /**
+     * Sites below it bind the substrate: the first layer, or on hcp1120 (whose first shell reaches two layers) the
+     * first two.
+     */
+    final int contactEnd;
     /** First site of the highest layer. */
     final int topLayerStart;
+    /** Sites from it up have a first-shell neighbour above the box: the top layer, or the top two on hcp1120. */
+    final int openAboveStart;
     /** All first-shell directions, as bits. */
     final int firstShellBits;
-    /** The first-shell directions that go up, and those that go down (into the substrate from the first layer). */
+    /**
+     * The first-shell directions that go up, and those that go down (into the substrate from the first layer); then
+     * those that go up or down two layers (out of the box or into the substrate from the second layer: hcp1120's).
+     */
     final int upBits;
     final int downBits;
-    /** Signatures at or above it lie on the first layer above the substrate (neighbour counts 0..coordination). */
+    private final int twoUpBits;
+    private final int twoDownBits;
+    /** Signatures at or above it lie next to the substrate (neighbour counts 0..coordination). */
     final int signatureStride;
-    /** Substrate environment code of each column's first-layer site (1 or more). */
+    /** Substrate environment code of each site below {@link #contactEnd}, from surfaceLayerStart on (1 or more). */
     private final byte[] environments;
 
     final short[] cells;
@@ -71,7 +83,8 @@ final class LatticeState {
 
     /**
      * @param top          species of the top substrate layer by column
-     * @param environments substrate environment code of each column's first-layer site (1 or more)
+     * @param environments substrate environment code of each site next to the substrate (1 or more), the first
+     *                     layer's, then on hcp1120 the second layer's
      */
     LatticeState(Lattice lattice, int substrateLayers, byte[] top, byte[] environments, boolean keepSolidColumns) {
         this.lattice = lattice;
@@ -81,16 +94,28 @@ final class LatticeState {
         columns = lattice.columns();
         surfaceLayerStart = lattice.site(0, surfaceZ);
         surfaceLayerEnd = surfaceLayerStart + columns;
+        if (lattice.reach() > 2) {
+            throw new IllegalArgumentException(lattice.type() + ": a first shell reaching " + lattice.reach()
+                    + " layers (at most 2 here)");
+        }
+        contactEnd = surfaceLayerStart + lattice.reach() * columns;
         topLayerStart = lattice.site(0, topZ);
+        openAboveStart = lattice.site(0, topZ + 1 - lattice.reach());
         firstShellBits = (1 << coordination) - 1;
         int up = 0;
         int down = 0;
+        int twoUp = 0;
+        int twoDown = 0;
         for (int d = 0; d < coordination; d++) {
             up |= lattice.dz(d) > 0 ? 1 << d : 0;
             down |= lattice.dz(d) < 0 ? 1 << d : 0;
+            twoUp |= lattice.dz(d) > 1 ? 1 << d : 0;
+            twoDown |= lattice.dz(d) < -1 ? 1 << d : 0;
         }
         upBits = up;
         downBits = down;
+        twoUpBits = twoUp;
+        twoDownBits = twoDown;
         signatureStride = coordination + 1;
         if (NEIGHBOUR_SHIFT + coordination > CELL_BITS) {
             throw new IllegalArgumentException("a " + CELL_BITS + "-bit cell holds at most "
@@ -126,13 +151,18 @@ final class LatticeState {
     /** The site's neighbour count, plus the substrate environment below it on the first layer (site above the substrate). */
     int signature(int site) {
         int count = Integer.bitCount(metalNeighbours(site));
-        return site < surfaceLayerEnd ? count + signatureStride * environments[site - surfaceLayerStart] : count;
+        return site < contactEnd ? count + signatureStride * environments[site - surfaceLayerStart] : count;
     }
 
     /** First-shell directions of a site that lead to empty sites of the deposit layers (none below the substrate or above the box). */
     int emptyNeighbours(int site) {
-        return firstShellBits & ~metalNeighbours(site) & ~(site < surfaceLayerEnd ? downBits : 0)
-                & ~(site >= topLayerStart ? upBits : 0);
+        return firstShellBits & ~metalNeighbours(site) & ~intoSubstrate(site)
+                & ~(site >= topLayerStart ? upBits : site >= openAboveStart ? twoUpBits : 0);
+    }
+
+    /** First-shell directions of a site that lead into the substrate. */
+    int intoSubstrate(int site) {
+        return site < surfaceLayerEnd ? downBits : site < contactEnd ? twoDownBits : 0;
     }
 
     /** Above the substrate and inside the box (neighbour numbers outside it are not sites of the deposit). */

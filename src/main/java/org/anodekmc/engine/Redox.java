@@ -108,11 +108,11 @@ final class Redox implements Process {
     /**
      * Whether the electrolyte reaches a site (empty) or one of its empty neighbours (metal). Both ask the same of
      * the state with the site filled: an empty site the electrolyte reaches has, once filled, an empty neighbour it
-     * still reaches, and conversely, so each reduction is the exact reverse of an oxidation. The top layer touches
-     * the electrolyte above the box.
+     * still reaches, and conversely, so each reduction is the exact reverse of an oxidation. The top layer (the top
+     * two on hcp1120, whose first shell reaches two layers up) touches the electrolyte above the box.
      */
     private boolean touchesElectrolyte(byte species, int site, int occupied) {
-        if (site >= state.topLayerStart) {
+        if (site >= state.openAboveStart) {
             return true;
         }
         if (reach.sealedSites() == 0) {
@@ -122,7 +122,7 @@ final class Redox implements Process {
             return !reach.sealed(site);
         }
         int free = state.firstShellBits & ~state.metalNeighbours(site)
-                & ~(site < state.surfaceLayerEnd ? state.downBits : 0);
+                & ~state.intoSubstrate(site);
         for (; free != 0; free &= free - 1) {
             if (!reach.sealed(state.lattice.neighbour(site, Integer.numberOfTrailingZeros(free)))) {
                 return true;
@@ -139,6 +139,6 @@ final class Redox implements Process {
         if (species != Species.EMPTY || state.deadAtoms == 0) {
             return species != Species.DEAD;
         }
-        return site < state.surfaceLayerEnd || state.livingNeighbour(site);
+        return site < state.contactEnd || state.livingNeighbour(site);
     }
 }

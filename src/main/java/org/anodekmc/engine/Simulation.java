@@ -97,11 +97,11 @@ public final class Simulation implements Deposit {
         LatticeBonds bonds = new LatticeBonds(config, lattice);
         SubstrateEnvironments environments = SubstrateEnvironments.of(top, lattice, lc.substrateLayers(),
                 config.substrate(), bonds);
-        rates = new RateModel(config, lattice, bonds, environments.bindings());
+        rates = new RateModel(config, lattice, bonds, environments.bindings(), environments.contactLayers());
         energetics = rates.energetics();
-        byte[] codes = new byte[columns];
-        for (int c = 0; c < columns; c++) {
-            codes[c] = environments.code(c);
+        byte[] codes = new byte[environments.contactSites()];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = environments.code(i);
         }
         state = new LatticeState(lattice, lc.substrateLayers(), top, codes, config.keepDepositConnected());
 
@@ -138,8 +138,9 @@ public final class Simulation implements Deposit {
             reach.rebuild();
             state.watch(reach);
         }
+        // events lie at most the first shell's reach above a column's top (two layers on hcp1120)
         for (int c = 0; c < columns; c++) {
-            for (int z = state.surfaceZ; z <= Math.min(state.topZ, columnTop(c) + 1); z++) {
+            for (int z = state.surfaceZ; z <= Math.min(state.topZ, columnTop(c) + lattice.reach()); z++) {
                 index.refreshSite(lattice.site(c, z));
             }
         }

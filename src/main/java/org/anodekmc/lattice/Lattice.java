@@ -47,13 +47,36 @@ public interface Lattice {
     /** Number of first-shell neighbours. */
     int coordination();
 
-    /** First-shell neighbours in the layer below: the substrate atoms under a site of the first metal layer. */
+    /**
+     * First-shell neighbours in the layers below: the substrate atoms under a site of the first metal layer (the
+     * substrate is at least {@link #reach()} layers thick).
+     */
     default int neighboursBelow() {
+        return neighboursBelow(0);
+    }
+
+    /**
+     * First-shell neighbours more than {@code layer} layers below: the substrate atoms bound to a site that many layers
+     * above the first metal layer (none from {@link #reach()} layers up).
+     */
+    default int neighboursBelow(int layer) {
         int below = 0;
         for (int d = 0; d < coordination(); d++) {
-            below += dz(d) < 0 ? 1 : 0;
+            below += dz(d) < -layer ? 1 : 0;
         }
         return below;
+    }
+
+    /**
+     * How many layers up (and down) the first shell reaches: 1, or 2 on hcp1120, whose neighbours along z lie two
+     * layers away. So many layers above the substrate bind it, and so many below the box's top reach above it.
+     */
+    default int reach() {
+        int reach = 0;
+        for (int d = 0; d < coordination(); d++) {
+            reach = Math.max(reach, dz(d));
+        }
+        return reach;
     }
 
     /** Number of hop directions: the first shell, plus the layer-changing second shell if asked for. */
@@ -110,7 +133,7 @@ public interface Lattice {
 
     /** Every lattice type, as {@link #type()} names it. */
     List<String> TYPES = List.of(SimpleCubicLattice.TYPE, StackedLattice.BCC001, StackedLattice.BCC110,
-            StackedLattice.FCC001, StackedLattice.FCC111, StackedLattice.HCP0001);
+            StackedLattice.FCC001, StackedLattice.FCC111, StackedLattice.HCP0001, StackedLattice.HCP1120);
 
     /**
      * The lattice of a type named as {@link #type()} names it (hcp with the ideal c/a unless the name gives one, as in
@@ -121,7 +144,8 @@ public interface Lattice {
         if (type.equals(SimpleCubicLattice.TYPE)) {
             return new SimpleCubicLattice(sizeX, sizeY, sizeZ);
         }
-        if (!TYPES.contains(type) && !type.startsWith(StackedLattice.HCP0001 + "(")) {
+        if (!TYPES.contains(type) && !type.startsWith(StackedLattice.HCP0001 + "(")
+                && !type.startsWith(StackedLattice.HCP1120 + "(")) {
             throw new IllegalArgumentException("unknown lattice type '" + type + "' (known: "
                     + String.join(", ", TYPES) + ")");
         }

@@ -1,12 +1,15 @@
 package org.anodekmc.lattice;
 
+import java.util.Arrays;
+
 /**
  * The bcc, fcc and hcp lattices, each as a stack of identical planar layers parallel to the substrate. A layer is a
  * grid of sizeX × sizeY columns: column (x, y) lies at ((x + (y mod 2)·rowShift)·columnStep, y·rowStep) plus the
  * layer's stacking offset, which repeats with the stacking period (ABAB…, ABCABC…). Square layers have rowShift 0,
  * triangular and centred-rectangular ones rowShift ½ (odd rows sit half a step to the right, so sizeY must be even
- * for the rows to wrap around). Every direction is a Cartesian vector per stacking phase; the column offsets it leads to are derived
- * from those vectors once, when the lattice is built, and checked to land on a site.
+ * for the rows to wrap around), hcp1120's rowShift ⅔. Every direction is a Cartesian vector per stacking phase (and
+ * row parity, which only hcp1120 needs); the column offsets it leads to are derived from those vectors once, when the
+ * lattice is built, and checked to land on a site.
  *
  * <p>Lengths are in the lattice's conventional constant: the cubic edge a for bcc and fcc, the basal a for hcp.
  */
@@ -16,7 +19,8 @@ public final class StackedLattice extends LayeredBox {
     public static final String FCC001 = "fcc001";
     public static final String FCC111 = "fcc111";
     public static final String HCP0001 = "hcp0001";
-    /** How the type name of hcp0001 with another c/a than the ideal one goes on: hcp0001(c/a=1.856). */
+    public static final String HCP1120 = "hcp1120";
+    /** How the type name of hcp with another c/a than the ideal one goes on: hcp0001(c/a=1.856). */
     private static final String C_OVER_A = "(c/a=";
     /** c/a of close-packed spheres, √(8/3). */
     public static final double IDEAL_C_OVER_A = Math.sqrt(8.0 / 3);
@@ -26,11 +30,13 @@ public final class StackedLattice extends LayeredBox {
      * How a lattice is stacked; lengths in its conventional constant.
      *
      * @param offsets   per stacking phase, the in-plane offset of the layer in column and row steps
-     * @param vectors   per stacking phase, the Cartesian step of each direction; first shell first
+     * @param vectors   per stacking phase and row parity, the Cartesian step of each direction; first shell first.
+     *                  Only hcp1120 has rows of two kinds (its even and odd rows are mirror images); a direction
+     *                  changes z alike from every site.
      * @param firstShell number of first-shell directions
      */
     private record Geometry(String type, double columnStep, double rowStep, double rowShift, double layerStep,
-                            double[][] offsets, double[][][] vectors, int firstShell) {
+                            double[][] offsets, double[][][][] vectors, int firstShell) {
     }
 
     private final Geometry g;
@@ -55,15 +61,19 @@ public final class StackedLattice extends LayeredBox {
         }
         this.g = g;
         int period = g.offsets.length;
-        directions = g.vectors[0].length;
+        directions = g.vectors[0][0].length;
         stepX = new int[period][2][directions];
         stepY = new int[period][2][directions];
         dz = new int[directions];
         for (int d = 0; d < directions; d++) {
-            dz[d] = whole(g.vectors[0][d][2] / g.layerStep, "dz");
+            dz[d] = whole(g.vectors[0][0][d][2] / g.layerStep, "dz");
             for (int phase = 0; phase < period; phase++) {
                 for (int parity = 0; parity < 2; parity++) {
-                    double[] v = g.vectors[phase][d];
+                    double[] v = g.vectors[phase][parity][d];
+                    if (whole(v[2] / g.layerStep, "dz") != dz[d]) {
+                        throw new IllegalStateException(g.type + ": direction " + d
+                                + " changes z unlike from elsewhere");
+                    }
                     int target = Math.floorMod(phase + dz[d], period);
                     int y = whole(parity + g.offsets[phase][1] + v[1] / g.rowStep - g.offsets[target][1], "row");
                     double x = parity * g.rowShift + g.offsets[phase][0] + v[0] / g.columnStep;
@@ -91,14 +101,14 @@ public final class StackedLattice extends LayeredBox {
         return (int) r;
     }
 
-    /** The direction whose vector, at every phase the move can land on, is minus this one's. */
+    /** The direction whose vector, at every phase and row parity the move can land on, is minus this one's. */
     private int opposite(int d) {
-        int period = g.offsets.length;
         for (int e = 0; e < directions; e++) {
             boolean all = true;
-            for (int phase = 0; phase < period; phase++) {
-                int target = Math.floorMod(phase + dz[d], period);
-                all &= distance(g.vectors[phase][d], negate(g.vectors[target][e])) < EPS;
+            for (int phase = 0; phase < g.offsets.length; phase++) {
+                for (int parity = 0; parity < 2; parity++) {
+                    all &= distance(g.vectors[phase][parity][d], negate(landing(phase, parity, d, e))) < EPS;
+                }
             }
             if (all) {
                 return e;
@@ -107,14 +117,40 @@ public final class StackedLattice extends LayeredBox {
         throw new IllegalStateException(g.type + ": direction " + d + " has no reverse");
     }
 
-    /** The two first-shell neighbours above the mover that are first-shell neighbours of the target too. */
+    /** Direction e's vector from the site that direction d leads to from a site of this phase and row parity. */
+    private double[] landing(int phase, int parity, int d, int e) {
+        int targetPhase = Math.floorMod(phase + dz[d], g.offsets.length);
+        int targetParity = Math.floorMod(parity + stepY[phase][parity][d], 2);
+        return g.vectors[targetPhase][targetParity][e];
+    }
+
+    /**
+     * The two first-shell neighbours above the mover that are first-shell neighbours of the target too, the same
+     * directions from every phase and row parity.
+     */
     private int[] bridgeDirections(int d) {
-        double nearest = length(g.vectors[0][0]);
+        int[] found = null;
+        for (int phase = 0; phase < g.offsets.length; phase++) {
+            for (int parity = 0; parity < 2; parity++) {
+                int[] here = bridgeDirections(phase, parity, d);
+                if (found != null && !Arrays.equals(found, here)) {
+                    throw new IllegalStateException(g.type + ": direction " + d + " passes other bridge sites "
+                            + "from other sites");
+                }
+                found = here;
+            }
+        }
+        return found;
+    }
+
+    private int[] bridgeDirections(int phase, int parity, int d) {
+        double[] move = g.vectors[phase][parity][d];
         int[] found = new int[2];
         int n = 0;
         for (int e = 0; e < g.firstShell; e++) {
-            double[] v = g.vectors[0][e];
-            if (v[2] > 0 && Math.abs(distance(g.vectors[0][d], v) - nearest) < EPS) {
+            double[] v = g.vectors[phase][parity][e];
+            double[] fromTarget = {v[0] - move[0], v[1] - move[1], v[2] - move[2]};
+            if (v[2] > 0 && isFirstShellFromTarget(phase, parity, d, fromTarget)) {
                 if (n == 2) {
                     throw new IllegalStateException(g.type + ": more than two bridge sites for direction " + d);
                 }
@@ -127,26 +163,36 @@ public final class StackedLattice extends LayeredBox {
         return found;
     }
 
+    private boolean isFirstShellFromTarget(int phase, int parity, int d, double[] v) {
+        for (int e = 0; e < g.firstShell; e++) {
+            if (distance(landing(phase, parity, d, e), v) < EPS) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static double[] negate(double[] v) {
         return new double[]{-v[0], -v[1], -v[2]};
     }
 
-    private static double length(double[] v) {
-        return Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
-    }
-
     private static double distance(double[] a, double[] b) {
-        return length(new double[]{a[0] - b[0], a[1] - b[1], a[2] - b[2]});
+        double x = a[0] - b[0];
+        double y = a[1] - b[1];
+        double z = a[2] - b[2];
+        return Math.sqrt(x * x + y * y + z * z);
     }
 
     /** The lattice of one of the types above, hcp with the ideal c/a unless its name gives one. */
     static StackedLattice of(String type, int sizeX, int sizeY, int sizeZ) {
-        if (type.startsWith(HCP0001 + C_OVER_A) && type.endsWith(")")) {
-            try {
-                double cOverA = Double.parseDouble(type.substring((HCP0001 + C_OVER_A).length(), type.length() - 1));
-                return hcp0001(sizeX, sizeY, sizeZ, cOverA);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("unknown lattice type '" + type + "'");
+        for (String hcp : new String[]{HCP0001, HCP1120}) {
+            if (type.startsWith(hcp + C_OVER_A) && type.endsWith(")")) {
+                try {
+                    double cOverA = Double.parseDouble(type.substring((hcp + C_OVER_A).length(), type.length() - 1));
+                    return hcp(hcp, sizeX, sizeY, sizeZ, cOverA);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("unknown lattice type '" + type + "'");
+                }
             }
         }
         return switch (type) {
@@ -155,8 +201,27 @@ public final class StackedLattice extends LayeredBox {
             case FCC001 -> fcc001(sizeX, sizeY, sizeZ);
             case FCC111 -> fcc111(sizeX, sizeY, sizeZ);
             case HCP0001 -> hcp0001(sizeX, sizeY, sizeZ, IDEAL_C_OVER_A);
+            case HCP1120 -> hcp1120(sizeX, sizeY, sizeZ, IDEAL_C_OVER_A);
             default -> throw new IllegalArgumentException("unknown lattice type '" + type + "'");
         };
+    }
+
+    /** The hcp lattice of an orientation, {@link #HCP0001} or {@link #HCP1120}. */
+    public static StackedLattice hcp(String orientation, int sizeX, int sizeY, int sizeZ, double cOverA) {
+        return switch (orientation) {
+            case HCP0001 -> hcp0001(sizeX, sizeY, sizeZ, cOverA);
+            case HCP1120 -> hcp1120(sizeX, sizeY, sizeZ, cOverA);
+            default -> throw new IllegalArgumentException("no hcp orientation '" + orientation + "'");
+        };
+    }
+
+    /** The direction vectors of a lattice whose rows are all alike, one set per stacking phase. */
+    private static double[][][][] rowsAlike(double[][]... perPhase) {
+        double[][][][] v = new double[perPhase.length][][][];
+        for (int phase = 0; phase < perPhase.length; phase++) {
+            v[phase] = new double[][][]{perPhase[phase], perPhase[phase]};
+        }
+        return v;
     }
 
     /**
@@ -180,7 +245,7 @@ public final class StackedLattice extends LayeredBox {
         v[d++] = new double[]{0, 1, 0};
         v[d] = new double[]{0, -1, 0};
         return new StackedLattice(new Geometry(BCC001, 1, 1, 0, 0.5, new double[][]{{0, 0}, {0.5, 0.5}},
-                new double[][][]{v, v}, 8), sizeX, sizeY, sizeZ);
+                rowsAlike(v, v), 8), sizeX, sizeY, sizeZ);
     }
 
     /**
@@ -206,7 +271,7 @@ public final class StackedLattice extends LayeredBox {
             }
         }
         return new StackedLattice(new Geometry(BCC110, 2 * u, 0.5, 0.5, u, new double[][]{{0, 0}, {0, 1}},
-                new double[][][]{v, v}, 8), sizeX, sizeY, sizeZ);
+                rowsAlike(v, v), 8), sizeX, sizeY, sizeZ);
     }
 
     /**
@@ -230,7 +295,7 @@ public final class StackedLattice extends LayeredBox {
             }
         }
         return new StackedLattice(new Geometry(FCC001, s, s, 0, 0.5, new double[][]{{0, 0}, {0.5, 0.5}},
-                new double[][][]{v, v}, 12), sizeX, sizeY, sizeZ);
+                rowsAlike(v, v), 12), sizeX, sizeY, sizeZ);
     }
 
     /**
@@ -241,7 +306,7 @@ public final class StackedLattice extends LayeredBox {
         double b = Math.sqrt(0.5);
         double[][] v = closePacked(b, 1 / Math.sqrt(3), 1, -1); // A over C, B over A: opposite hollows
         return new StackedLattice(new Geometry(FCC111, b, b * Math.sqrt(3) / 2, 0.5, 1 / Math.sqrt(3),
-                new double[][]{{0, 0}, {0.5, 1.0 / 3}, {0, 2.0 / 3}}, new double[][][]{v, v, v}, 12),
+                new double[][]{{0, 0}, {0.5, 1.0 / 3}, {0, 2.0 / 3}}, rowsAlike(v, v, v), 12),
                 sizeX, sizeY, sizeZ);
     }
 
@@ -253,16 +318,59 @@ public final class StackedLattice extends LayeredBox {
      * @param cOverA c/a, e.g. {@link #IDEAL_C_OVER_A}
      */
     public static StackedLattice hcp0001(int sizeX, int sizeY, int sizeZ, double cOverA) {
-        if (!(cOverA > 0)) {
-            throw new IllegalArgumentException("hcp0001 lattice: c/a must be positive, got " + cOverA);
-        }
         double layer = cOverA / 2;
         // both neighbour layers of an A layer are B layers over the same hollows; a B layer sees A in the other ones
-        String type = cOverA == IDEAL_C_OVER_A ? HCP0001 : HCP0001 + C_OVER_A + cOverA + ")";
-        return new StackedLattice(new Geometry(type, 1, Math.sqrt(3) / 2, 0.5, layer,
+        return new StackedLattice(new Geometry(hcpType(HCP0001, cOverA), 1, Math.sqrt(3) / 2, 0.5, layer,
                 new double[][]{{0, 0}, {0.5, 1.0 / 3}},
-                new double[][][]{closePacked(1, layer, 1, 1), closePacked(1, layer, -1, -1)}, 12),
+                rowsAlike(closePacked(1, layer, 1, 1), closePacked(1, layer, -1, -1)), 12),
                 sizeX, sizeY, sizeZ);
+    }
+
+    /**
+     * hcp with a prismatic face, the a-plane (11̄20), on the substrate: z along an a axis [112̄0], y along c [0001], x
+     * along [1̄100], so the basal planes stand upright, perpendicular to y and to the substrate. The (11̄20) planes
+     * are equally spaced, a/2 apart, and alike but for a shift of half a column (a·√3/2 along x): stacking AB. Each is
+     * a rectangle of a√3 (x) by c (y) holding two atoms, one of each basal sublattice: the sublattice at y = 0 in the
+     * even rows, the other at y = c/2 in the odd rows, 2a/√3 further along x (rowShift ⅔). The two sublattices are
+     * mirror images along x, so their directions are given per row parity. First shell of an even-row atom: 2 in the
+     * layer at (−a/√3, ±c/2), the zigzag chains along c; 4 in each neighbour layer, at (±a√3/2, 0) in its row and
+     * (a/(2√3), ±c/2) in the odd rows; and 1 two layers up and 1 two layers down, along z, its basal neighbours at a
+     * (the only lattice here whose first shell reaches beyond the next layer). An odd-row atom has x mirrored. An
+     * adatom crosses a terrace (along x) only with the 2 in-layer second-shell hops, (2a/√3, ±c/2) from an even row
+     * (at a√2 for the ideal c/a), each under two bridge sites of the layer above.
+     *
+     * @param cOverA c/a, e.g. {@link #IDEAL_C_OVER_A}
+     */
+    public static StackedLattice hcp1120(int sizeX, int sizeY, int sizeZ, double cOverA) {
+        return new StackedLattice(new Geometry(hcpType(HCP1120, cOverA), Math.sqrt(3), cOverA / 2, 2.0 / 3, 0.5,
+                new double[][]{{0, 0}, {0.5, 0}}, new double[][][][]{aPlane(cOverA), aPlane(cOverA)}, 12),
+                sizeX, sizeY, sizeZ);
+    }
+
+    /**
+     * The 14 directions of hcp1120 from its even rows and from its odd ones: the mirror images along x, so that a
+     * second-shell move passes the same bridge directions from both.
+     */
+    private static double[][][] aPlane(double cOverA) {
+        double h = cOverA / 2;
+        double[][][] rows = new double[2][][];
+        for (int parity = 0; parity < 2; parity++) {
+            double s = parity == 0 ? 1 : -1;
+            double p = s / Math.sqrt(3);
+            double r = s * Math.sqrt(3) / 2;
+            rows[parity] = new double[][]{{-p, h, 0}, {-p, -h, 0},
+                    {r, 0, 0.5}, {-r, 0, 0.5}, {p / 2, h, 0.5}, {p / 2, -h, 0.5}, {0, 0, 1},
+                    {r, 0, -0.5}, {-r, 0, -0.5}, {p / 2, h, -0.5}, {p / 2, -h, -0.5}, {0, 0, -1},
+                    {2 * p, h, 0}, {2 * p, -h, 0}};
+        }
+        return rows;
+    }
+
+    private static String hcpType(String orientation, double cOverA) {
+        if (!(cOverA > 0)) {
+            throw new IllegalArgumentException(orientation + " lattice: c/a must be positive, got " + cOverA);
+        }
+        return cOverA == IDEAL_C_OVER_A ? orientation : orientation + C_OVER_A + cOverA + ")";
     }
 
     /**

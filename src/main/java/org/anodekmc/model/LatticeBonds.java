@@ -28,11 +28,10 @@ public final class LatticeBonds {
     private final double hostBond;
     private final double[] siteBonds;
     private final double neighbourBarrier;
-    private final int substrateNeighbours;
 
     public LatticeBonds(SimulationConfig c, Lattice lattice) {
         double scale = (double) SIMPLE_CUBIC_COORDINATION / lattice.coordination();
-        substrateNeighbours = lattice.neighboursBelow();
+        int substrateNeighbours = lattice.neighboursBelow();
         metalBond = scale * c.metal().bondEnergy();
         hostBond = scale * c.substrate().host().bondEnergy();
         List<SiteConfig> sites = c.substrate().sites();
@@ -61,10 +60,5 @@ public final class LatticeBonds {
     /** Barrier per occupied neighbour of the bond-counting hop law on this lattice, eV. */
     public double neighbourBarrier() {
         return neighbourBarrier;
-    }
-
-    /** Substrate atoms under each first-layer site. */
-    public int substrateNeighbours() {
-        return substrateNeighbours;
     }
 }

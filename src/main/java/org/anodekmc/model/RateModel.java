@@ -34,13 +34,15 @@ public final class RateModel {
     private final boolean hopRateDependsOnTarget;
 
     /**
-     * @param substrateBinding what the substrate binds at first-layer sites, by environment code
+     * @param substrateBinding what the substrate binds at the sites next to it, by environment code
      *                         ({@link SubstrateEnvironments#bindings()})
+     * @param contactLayer     the layer above the substrate of each code's sites
+     *                         ({@link SubstrateEnvironments#contactLayers()})
      */
-    public RateModel(SimulationConfig c, Lattice lattice, LatticeBonds bonds, double[] substrateBinding) {
+    public RateModel(SimulationConfig c, Lattice lattice, LatticeBonds bonds, double[] substrateBinding,
+                     int[] contactLayer) {
         this.bonds = bonds;
-        this.energetics = new SiteEnergetics(lattice.coordination(), bonds.substrateNeighbours(), bonds.metalBond(),
-                substrateBinding);
+        this.energetics = new SiteEnergetics(lattice, bonds.metalBond(), substrateBinding, contactLayer);
         this.kT = Units.kT(c.temperature());
         this.alpha = c.electrolyte().transferCoefficient();
         this.charge = c.metal().charge();

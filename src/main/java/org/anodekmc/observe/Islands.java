@@ -14,7 +14,8 @@ import java.util.stream.IntStream;
  * other: on bcc (001), whose first shell holds no in-layer neighbour, atoms side by side on the substrate are a
  * second-shell hop apart, and they form one island as they do on the other lattices. A cluster that touches the
  * substrate is an island; islands of one atom are adatoms, the others are nuclei. Clusters that do not touch the
- * substrate are detached ("dead") metal.
+ * substrate are detached ("dead") metal; on hcp1120 a cluster touches it from the second layer too (an atom there
+ * binds the substrate atom a below it), with no footprint then.
  *
  * @param nucleusSizes     atoms in each nucleus (island of two or more atoms)
  * @param nucleusFootprint sites of each nucleus in the first layer (its contact area with the substrate, in sites)
@@ -47,6 +48,7 @@ public record Islands(int[] nucleusSizes, int[] nucleusFootprint, int adatoms, l
     public static Islands of(Deposit deposit) {
         Lattice lattice = deposit.lattice();
         int base = deposit.surfaceZ();
+        int contactEnd = base + lattice.reach();
         int sizeZ = lattice.sizeZ();
         int first = lattice.coordination();
         int[] inLayerSecondShell = inLayerSecondShell(lattice);
@@ -64,6 +66,7 @@ public record Islands(int[] nucleusSizes, int[] nucleusFootprint, int adatoms, l
             }
             int size = 0;
             int footprint = 0;
+            boolean touches = false;
             seen.set(site);
             stack.add(site);
             while (!stack.isEmpty()) {
@@ -74,6 +77,7 @@ public record Islands(int[] nucleusSizes, int[] nucleusFootprint, int adatoms, l
                 if (z == base) {
                     footprint++;
                 }
+                touches |= z < contactEnd;
                 for (int d = 0; d < first; d++) {
                     int nz = z + lattice.dz(d);
                     if (nz >= base && nz < sizeZ) {
@@ -86,7 +90,7 @@ public record Islands(int[] nucleusSizes, int[] nucleusFootprint, int adatoms, l
                     }
                 }
             }
-            if (footprint == 0) {
+            if (!touches) {
                 detached += size;
             } else if (size == 1) {
                 adatoms++;
@@ -105,7 +109,7 @@ public record Islands(int[] nucleusSizes, int[] nucleusFootprint, int adatoms, l
         }
     }
 
-    /** The second-shell hop directions that stay in their layer (bcc001's; none on the other lattices). */
+    /** The second-shell hop directions that stay in their layer (bcc001's and hcp1120's; none on the others). */
     private static int[] inLayerSecondShell(Lattice lattice) {
         return IntStream.range(lattice.coordination(), lattice.hopDirections(true))
                 .filter(d -> lattice.dz(d) == 0).toArray();

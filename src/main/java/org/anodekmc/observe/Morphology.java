@@ -16,7 +16,7 @@ import java.util.BitSet;
  *                          height: the tips of dendrites or whiskers. The columns around one are those within √2
  *                          times the nearest distance between columns in the plane: the 8 of a square grid (simple
  *                          cubic, bcc and fcc (001)), the 6 of a triangular one (fcc (111), hcp (0001)) and of
- *                          bcc (110)'s centred rectangles
+ *                          bcc (110)'s centred rectangles, the 4 of hcp (11̄20)'s rows in the other rows
  * @param fractalDimension  box-counting dimension of the metal, over cubes of edge s = 2, 4, 8, ... Ω^(1/3) up to a
  *                          quarter of the box's width, laid from the box's corner on the substrate's surface; a site
  *                          counts in the cube its centre lies in. Across the periodic box the cubes are stretched or

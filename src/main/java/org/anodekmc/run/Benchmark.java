@@ -5,6 +5,7 @@ import org.anodekmc.config.ConfigLoader;
 import org.anodekmc.config.LatticeConfig;
 import org.anodekmc.config.SimulationConfig;
 import org.anodekmc.engine.Simulation;
+import org.anodekmc.lattice.Lattice;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,6 +62,11 @@ public final class Benchmark {
             ObjectNode latticeNode = (ObjectNode) tree.get("lattice");
             latticeNode.put("type", lattice.spelling());
             latticeNode.putArray("size").add(size).add(size).add(height);
+            // hcp1120's first shell reaches two layers down: its substrate needs two
+            int reach = Lattice.of(lattice.latticeType(), 4, 4, 4).reach();
+            if (latticeNode.path("substrateLayers").asInt(1) < reach) {
+                latticeNode.put("substrateLayers", reach);
+            }
             if (lattice != LatticeConfig.Type.SIMPLE_CUBIC) {
                 tree.put("keepDepositConnected", true);
             }

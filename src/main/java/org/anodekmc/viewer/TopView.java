@@ -7,7 +7,7 @@ import java.util.function.IntPredicate;
 /**
  * The deposit seen from straight above: a height colour map, y pointing up, in which every pixel shows the column
  * whose site lies nearest to it in the plane: squares on the square grids (sc, bcc and fcc (001)), hexagons on the
- * triangular layers of fcc (111) and hcp (0001), the shifted rows of bcc (110) as they are.
+ * triangular layers of fcc (111) and hcp (0001), the shifted rows of bcc (110) and hcp (11̄20) as they are.
  */
 final class TopView {
     /**

@@ -75,11 +75,19 @@ class ConfigLoaderTest {
         ConfigException unknown = assertThrows(ConfigException.class,
                 () -> loader.fromYaml(MINIMAL.replace("lattice: {", "lattice: {type: bcc, "), "u"));
         assertEquals("lattice.type: 'bcc' is not allowed; allowed: simple-cubic, bcc001, bcc110, fcc001, fcc111, "
-                + "hcp0001", unknown.getMessage());
+                + "hcp0001, hcp1120", unknown.getMessage());
         for (LatticeConfig.Type type : LatticeConfig.Type.values()) {
             assertEquals(type, loader.fromYaml(MINIMAL.replace("lattice: {", "lattice: {type: " + type.spelling()
-                    + ", "), "each").lattice().type());
+                    + ", substrateLayers: 2, "), "each").lattice().type());
         }
+        // hcp1120's first shell reaches two layers down, into a substrate that must be as thick
+        ConfigException thin = assertThrows(ConfigException.class, () -> loader.fromYaml(MINIMAL.replace(
+                "lattice: {", "lattice: {type: hcp1120, "), "thin"));
+        assertEquals("lattice.substrateLayers", thin.field());
+        assertTrue(thin.getMessage().contains("at least 2 on hcp1120"), thin.getMessage());
+        LatticeConfig prismatic = loader.fromYaml(MINIMAL.replace("lattice: {",
+                "lattice: {type: hcp1120, substrateLayers: 2, cOverA: 1.856, "), "prismatic").lattice();
+        assertEquals("hcp1120(c/a=1.856)", prismatic.lattice(16, 16, 10).type());
         ConfigException odd = assertThrows(ConfigException.class, () -> loader.fromYaml(MINIMAL.replace(
                 "lattice: {size: [16, 16, 10]}", "lattice: {type: hcp0001, size: [16, 15, 10]}"), "odd"));
         assertEquals("lattice.size", odd.field());

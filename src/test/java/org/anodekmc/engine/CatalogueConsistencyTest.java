@@ -52,12 +52,12 @@ class CatalogueConsistencyTest {
     private static void checkEveryEvent(String lattice, double lateralBond, String physics) {
         Simulation sim = Engines.build(TestConfigs.yaml(TestConfigs.metal(0.05, 0.3) + """
                 seed: 17
-                lattice: {type: %s, size: [10, 10, 12], initialMetalLayers: 1}
+                lattice: {type: %s, size: [10, 10, 12], initialMetalLayers: 1, substrateLayers: %d}
                 substrate:
                   host: {name: H, bondEnergy: 0.04, terraceBarrier: 0.3}
                   sites: [{name: S, bondEnergy: 0.3, lateralBondEnergy: %s, fraction: 0.1}]
                 stop: {events: 1}
-                """.formatted(lattice, lateralBond) + physics));
+                """.formatted(lattice, TestConfigs.reach(lattice), lateralBond) + physics));
         for (int i = 0; i < 4000 && !sim.boxFull(); i++) {
             sim.advance(Double.POSITIVE_INFINITY, Long.MAX_VALUE, sim.events() + 1);
             assertNull(sim.catalogueMismatch());
@@ -71,10 +71,10 @@ class CatalogueConsistencyTest {
     void aRunFillsItsBoxToTheTop(String lattice, String physics) {
         Simulation sim = Engines.build(TestConfigs.yaml(TestConfigs.metal(0.05, 0.3) + """
                 seed: 3
-                lattice: {type: %s, size: [8, 8, 5]}
+                lattice: {type: %s, size: [8, 8, 5], substrateLayers: %d}
                 substrate: {host: {name: H, bondEnergy: 0.04, terraceBarrier: 0.3}}
                 stop: {events: 1}
-                """.formatted(lattice) + physics.replace("0.02}", "0.3}").replace("3.0}", "300.0}")));
+                """.formatted(lattice, TestConfigs.reach(lattice)) + physics.replace("0.02}", "0.3}").replace("3.0}", "300.0}")));
         for (int i = 0; i < 100 && !sim.boxFull(); i++) {
             sim.advance(Double.POSITIVE_INFINITY, Long.MAX_VALUE, sim.events() + 2000);
             assertNull(sim.catalogueMismatch());

@@ -44,16 +44,18 @@ class EquilibriumTest {
 
     private static Simulation surface(String lattice, int size, double eta, boolean hops, String law,
                                       double schwoebelBarrier, long seed) {
+        // 12 layers, twice as many on hcp1120, whose layers lie half a bond apart: its rough (11̄20) face needs room
+        int reach = TestConfigs.reach(lattice);
         String metal = TestConfigs.metal(BOND, 0.35).replace("schwoebelBarrier: 0.0",
                 "schwoebelBarrier: " + schwoebelBarrier);
         return Engines.build(TestConfigs.yaml(metal + """
                 seed: %d
-                lattice: {type: %s, size: [%d, %d, 12], initialMetalLayers: %d}
+                lattice: {type: %s, size: [%d, %d, %d], initialMetalLayers: %d, substrateLayers: %d}
                 substrate: {host: {name: H, bondEnergy: 0.3, terraceBarrier: 0.35}}
                 hops: {enabled: %s, law: %s, neighbourBarrier: %s, secondShell: true}
                 control: {mode: potentiostatic, overpotential: %s}
                 stop: {events: 1}
-                """.formatted(seed, lattice, size, size, LAYERS, hops, law, BOND, eta)));
+                """.formatted(seed, lattice, size, size, 12 * reach, LAYERS, reach, hops, law, BOND, eta)));
     }
 
     /** Counts of [isolated adatom, empty adatom site, surface vacancy, filled surface site] over many samples. */

@@ -31,13 +31,14 @@ class WettingThresholdTest {
     private static double firstLayerCoverage(String lattice, double hostBond, int initialLayers, long seed) {
         Simulation sim = Engines.build(TestConfigs.yaml(TestConfigs.metal(BOND, 0.5) + """
                 seed: %d
-                lattice: {type: %s, size: [%d, %d, 8], initialMetalLayers: %d}
+                lattice: {type: %s, size: [%d, %d, 8], initialMetalLayers: %d, substrateLayers: %d}
                 substrate: {host: {name: H, bondEnergy: %s, terraceBarrier: 0.5}}
                 hops: {enabled: false}
                 keepDepositConnected: false
                 control: {mode: potentiostatic, overpotential: 0.0}
                 stop: {events: 1}
-                """.formatted(seed, lattice, SIZE, SIZE, initialLayers, hostBond)));
+                """.formatted(seed, lattice, SIZE, SIZE, initialLayers, TestConfigs.reach(lattice),
+                hostBond)));
         sim.advance(Double.POSITIVE_INFINITY, Long.MAX_VALUE, 400_000);
         Lattice l = sim.lattice();
         int metal = 0;

@@ -8,6 +8,8 @@ import org.anodekmc.model.Species;
 import org.anodekmc.state.Deposit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -83,14 +85,15 @@ class TrajectoryFrameTest {
     }
 
     /** The lattice's type name carries hcp's c/a, so that a reader rebuilds the very lattice the run had. */
-    @Test
-    void anHcpRunWithItsOwnRatioOfCToAIsReadBackOnTheSameLattice() {
+    @ParameterizedTest
+    @ValueSource(strings = {"hcp0001", "hcp1120"})
+    void anHcpRunWithItsOwnRatioOfCToAIsReadBackOnTheSameLattice(String orientation) {
         Simulation sim = Engines.build(TestConfigs.yaml(TestConfigs.metal(0.05, 0.3) + """
-                lattice: {type: hcp0001, cOverA: 1.856, size: [8, 8, 6]}
+                lattice: {type: %s, cOverA: 1.856, size: [8, 8, 6], substrateLayers: %d}
                 substrate: {host: {name: H, bondEnergy: 0.04, terraceBarrier: 0.3}}
                 control: {mode: galvanostatic, currentDensity: 5}
                 stop: {events: 1}
-                """));
+                """.formatted(orientation, TestConfigs.reach(orientation))));
         Path file = tmp.resolve("hcp.bin");
         try (TrajectoryWriter writer = new TrajectoryWriter(file, sim, sim.rates().latticeConstant())) {
             sim.advance(Double.POSITIVE_INFINITY, Long.MAX_VALUE, 3000);
@@ -98,7 +101,7 @@ class TrajectoryFrameTest {
                     sim.events()));
         }
         try (TrajectoryReader reader = new TrajectoryReader(file)) {
-            assertEquals("hcp0001(c/a=1.856)", reader.lattice().type());
+            assertEquals(orientation + "(c/a=1.856)", reader.lattice().type());
             int site = sim.lattice().site(sim.lattice().columnAt(3, 5), 4);
             assertEquals(sim.lattice().position(site), reader.lattice().position(site));
             assertArrayEquals(Snapshot.of(sim).species(), Snapshot.of(reader.frame(0)).species());

@@ -4,6 +4,7 @@ import org.anodekmc.config.LatticeConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Arrays;
 import java.util.HashSet;
@@ -55,7 +56,11 @@ class LatticeGeometryTest {
             // → 3 / (√3/4) = 4√3 per a²
             "fcc111", new Crystal(12, 1 / SQRT2, 0.25, 0, 4 * SQRT3, 3),
             // Ω = (√3/2·a²)·(c/2) with c = √(8/3)·a → √2/2; (0001) face: 3 bonds up per atom of √3/2·a² → 2√3
-            "hcp0001", new Crystal(12, 1, SQRT2 / 2, 0, 2 * SQRT3, 2));
+            "hcp0001", new Crystal(12, 1, SQRT2 / 2, 0, 2 * SQRT3, 2),
+            // the same Ω; (11̄20) face: a surface atom loses 4 bonds to the layer a/2 above and 1 to the one a above,
+            // and the layer under it 1 more (to the layer a above it): 6 per atom of a√3·c/2 = √2·a² → 3√2. Its
+            // terrace hops are to the sites at a√2 in the layer (hcp's second shell). Stacking AB.
+            "hcp1120", new Crystal(12, 1, SQRT2 / 2, SQRT2, 3 * SQRT2, 2));
 
     static List<String> types() {
         return Lattice.TYPES;
@@ -104,9 +109,12 @@ class LatticeGeometryTest {
     /** Substrate atoms under a first-layer site, counted by hand from the first shell's layers (table in model.md). */
     @Test
     void neighboursBelowAreThoseOfTheLayerUnderneath() {
-        Map<String, Integer> below = Map.of("sc", 1, "bcc001", 4, "bcc110", 2, "fcc001", 4, "fcc111", 3, "hcp0001", 3);
+        Map<String, Integer> below = Map.of("sc", 1, "bcc001", 4, "bcc110", 2, "fcc001", 4, "fcc111", 3, "hcp0001", 3,
+                "hcp1120", 5); // 4 in the layer a/2 below, 1 in the one a below
         for (String type : Lattice.TYPES) {
             assertEquals(below.get(type), box(type).neighboursBelow(), type);
+            // the first shell reaches the next layer, on hcp1120 (its basal neighbours along z, a = 2 layers) two
+            assertEquals(type.equals("hcp1120") ? 2 : 1, box(type).reach(), type);
         }
     }
 
@@ -136,7 +144,7 @@ class LatticeGeometryTest {
                     assertEquals(c.nearest(), distance(l, site, j), TOL, "site " + site + " direction " + d);
                 }
             }
-            if (z == 0 || z == l.sizeZ() - 1) {
+            if (z < l.reach() || z >= l.sizeZ() - l.reach()) {
                 continue; // neighbours above or below lie outside the box
             }
             int closer = 0;
@@ -245,9 +253,10 @@ class LatticeGeometryTest {
         assertTrue(perOmega(bcc110, "bcc110") < perOmega(CRYSTALS.get("bcc001").faceBondsPerArea(), "bcc001"));
         assertTrue(perOmega(CRYSTALS.get("fcc111").faceBondsPerArea(), "fcc111")
                 < perOmega(CRYSTALS.get("fcc001").faceBondsPerArea(), "fcc001"));
-        // hcp (0001) and fcc (111) are the same close-packed face
+        // hcp (0001) and fcc (111) are the same close-packed face; hcp's prismatic a-plane breaks more
         assertEquals(perOmega(CRYSTALS.get("fcc111").faceBondsPerArea(), "fcc111"),
                 perOmega(CRYSTALS.get("hcp0001").faceBondsPerArea(), "hcp0001"), TOL);
+        assertTrue(CRYSTALS.get("hcp0001").faceBondsPerArea() < CRYSTALS.get("hcp1120").faceBondsPerArea());
 
         int n = 8;
         Lattice l = Lattice.of("bcc001", n, n, 6);
@@ -267,7 +276,7 @@ class LatticeGeometryTest {
 
     @Test
     void boxesTheLayersCannotWrapAroundAreRefusedWithTheReason() {
-        for (String rowShifted : List.of("bcc110", "fcc111", "hcp0001")) {
+        for (String rowShifted : List.of("bcc110", "fcc111", "hcp0001", "hcp1120")) {
             IllegalArgumentException odd = assertThrows(IllegalArgumentException.class,
                     () -> Lattice.of(rowShifted, 6, 5, 4));
             assertTrue(odd.getMessage().contains("size y must be even"), odd.getMessage());
@@ -279,31 +288,44 @@ class LatticeGeometryTest {
         assertTrue(Lattice.of("bcc001", 5, 3, 4).sites() == 60, "bcc001 takes any size from 3");
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                 () -> Lattice.of("bcc111", 4, 4, 4));
-        assertTrue(unknown.getMessage().contains("known: sc, bcc001, bcc110, fcc001, fcc111, hcp0001"), unknown.getMessage());
+        assertTrue(unknown.getMessage().contains("known: sc, bcc001, bcc110, fcc001, fcc111, hcp0001, hcp1120"),
+                unknown.getMessage());
     }
 
     /**
-     * Zn's c/a = 1.856 (above the ideal 1.633): the 6 in-layer neighbours stay at a, the 6 in the layers above and
-     * below move to √(a²/3 + c²/4) (the hollow lies a/√3 off the site, the layer c/2 above); Ω = √3/2·a²·c/2.
+     * Zn's c/a = 1.856 (above the ideal 1.633), in both orientations: the 6 neighbours in the site's basal plane stay
+     * at a, the 6 in the basal planes c/2 above and below move to √(a²/3 + c²/4) (the hollow lies a/√3 off the site);
+     * hcp1120's second-shell hop, (2a/√3, ±c/2) in the layer, to √(4a²/3 + c²/4). Ω = √3/2·a²·c/2. On hcp0001 c
+     * lies along z, on hcp1120 along y.
      */
-    @Test
-    void hcpTakesItsOwnRatioOfCToA() {
+    @ParameterizedTest
+    @ValueSource(strings = {"hcp0001", "hcp1120"})
+    void hcpTakesItsOwnRatioOfCToA(String orientation) {
         double ratio = 1.856;
-        Lattice l = StackedLattice.hcp0001(6, 6, 5, ratio);
+        Lattice l = StackedLattice.hcp(orientation, 6, 6, 7, ratio);
         Lattice.Point b = l.boxSize();
         assertEquals(SQRT3 / 4 * ratio, b.x() * b.y() * b.z() / l.sites(), TOL);
-        int site = l.site(l.columnAt(2, 3), 2);
-        for (int d = 0; d < l.coordination(); d++) {
-            double expected = l.dz(d) == 0 ? 1 : Math.sqrt(1.0 / 3 + ratio * ratio / 4);
-            assertEquals(expected, distance(l, site, l.neighbour(site, d)), TOL, "direction " + d);
-        }
         assertEquals(1, l.columnArea() * l.layerSpacing(), TOL);
+        for (int site : new int[]{l.site(l.columnAt(2, 3), 3), l.site(l.columnAt(2, 2), 2)}) {
+            int basal = 0;
+            for (int d = 0; d < l.hopDirections(true); d++) {
+                int j = l.neighbour(site, d);
+                double dy = Math.abs(l.position(j).y() - l.position(site).y());
+                double alongC = orientation.equals("hcp0001") ? l.position(j).z() - l.position(site).z()
+                        : Math.min(dy, b.y() - dy);
+                boolean inBasalPlane = Math.abs(alongC) < TOL;
+                basal += inBasalPlane ? 1 : 0;
+                double expected = inBasalPlane ? 1
+                        : Math.sqrt((l.isFirstShell(d) ? 1.0 : 4.0) / 3 + ratio * ratio / 4);
+                assertEquals(expected, distance(l, site, j), TOL, "direction " + d);
+            }
+            assertEquals(6, basal, "the six neighbours of the basal plane");
+        }
         // its name carries the ratio, so that a trajectory rebuilds the same lattice
-        assertEquals("hcp0001(c/a=1.856)", l.type());
-        Lattice rebuilt = Lattice.of(l.type(), 6, 6, 5);
-        assertEquals(l.position(site), rebuilt.position(site));
-        assertEquals("hcp0001", StackedLattice.hcp0001(6, 6, 5, StackedLattice.IDEAL_C_OVER_A).type());
-        assertThrows(IllegalArgumentException.class, () -> Lattice.of("hcp0001(c/a=x)", 6, 6, 5));
+        assertEquals(orientation + "(c/a=1.856)", l.type());
+        assertEquals(l.position(5), Lattice.of(l.type(), 6, 6, 7).position(5));
+        assertEquals(orientation, StackedLattice.hcp(orientation, 6, 6, 5, StackedLattice.IDEAL_C_OVER_A).type());
+        assertThrows(IllegalArgumentException.class, () -> Lattice.of(orientation + "(c/a=x)", 6, 6, 5));
     }
 
     /** Bonds from a site in {@code filled} (and in {@code counted}) to an empty site inside the box. */

@@ -4,6 +4,7 @@ import org.anodekmc.TestConfigs;
 import org.anodekmc.lattice.Lattice;
 import org.anodekmc.config.SimulationConfig;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -91,7 +92,7 @@ class RateModelTest {
      * checked against hand-worked numbers in LatticeGeometryTest).
      */
     @ParameterizedTest
-    @ValueSource(strings = {"sc", "bcc001", "bcc110", "fcc001", "fcc111", "hcp0001"})
+    @MethodSource("latticeTypes")
     void everyLatticeHoldsOneAtomPerAtomicVolume(String type) {
         SimulationConfig c = TestConfigs.yaml(TestConfigs.metal(0.08, 0.3) + """
                 lattice: {size: [8, 8, 8]}
@@ -99,8 +100,13 @@ class RateModelTest {
                 stop: {events: 1}
                 """);
         Lattice lattice = Lattice.of(type, 8, 8, 8);
-        RateModel m = new RateModel(c, lattice, new LatticeBonds(c, lattice), new double[]{0, 0.05});
+        RateModel m = new RateModel(c, lattice, new LatticeBonds(c, lattice), new double[]{0, 0.05},
+                new int[]{-1, 0});
         double volumeCm3 = 21.62e-24; // the test metal's atomic volume, Å³ → cm³
         assertEquals(volumeCm3, m.siteArea() * m.latticeConstant() * 1e-8, 1e-9 * volumeCm3, type);
+    }
+
+    static java.util.List<String> latticeTypes() {
+        return Lattice.TYPES;
     }
 }

@@ -51,12 +51,12 @@ class CheckpointResumeTest {
     private static SimulationConfig plating(long seed, String lattice, String stopAndOutput) {
         return TestConfigs.yaml(TestConfigs.metal(0.08, 0.5) + """
                 seed: %d
-                lattice: {type: %s, size: [16, 16, 12]}
+                lattice: {type: %s, size: [16, 16, 12], substrateLayers: %d}
                 substrate:
                   host: {name: H, bondEnergy: 0.1, terraceBarrier: 0.45}
                   sites: [{name: S, bondEnergy: 0.35, fraction: 0.05}]
                 control: {mode: galvanostatic, currentDensity: 2.0}
-                """.formatted(seed, lattice) + stopAndOutput);
+                """.formatted(seed, lattice, TestConfigs.reach(lattice)) + stopAndOutput);
     }
 
     private static RunExecutor.Options options(String checkpointEvery, BooleanSupplier stop) {

@@ -62,7 +62,9 @@ class CrystalStructureExportTest {
             "fcc001", new Crystal("fcc", Math.cbrt(4) / Math.sqrt(2)),
             "fcc111", new Crystal("fcc", Math.cbrt(4) / Math.sqrt(2)),
             // ideal hcp: Ω = √3/2·a²·c/2 = a³/√2, nearest a
-            "hcp0001", new Crystal("hcp", Math.cbrt(Math.sqrt(2))));
+            "hcp0001", new Crystal("hcp", Math.cbrt(Math.sqrt(2))),
+            // the same crystal with its basal planes upright
+            "hcp1120", new Crystal("hcp", Math.cbrt(Math.sqrt(2))));
 
     static List<String> types() {
         return Lattice.TYPES;
@@ -75,7 +77,8 @@ class CrystalStructureExportTest {
     @MethodSource("types")
     void anExportedPerfectCrystalIsIdentifiedAsItsStructure(String type) throws IOException {
         assertEquals(Lattice.TYPES.size(), CRYSTALS.size());
-        Lattice lattice = Lattice.of(type, 8, 8, 14);
+        // 14 layers, twice as many on hcp1120, whose layers lie half a first-shell distance apart
+        Lattice lattice = Lattice.of(type, 8, 8, 14 * Lattice.of(type, 8, 8, 1).reach());
         Atoms atoms = export(type, lattice);
         assertEquals(lattice.sites(), atoms.positions.length, type);
         double omega = Math.pow(CUBE_ROOT_OMEGA, 3);
