@@ -37,15 +37,26 @@ final class DirectionalHops extends Hops {
         if (species != Species.METAL) {
             return NONE;
         }
-        int cls = hopClass(signature, site, direction);
-        return cls == NONE ? NONE : classBase + cls;
+        return listed(hopClass(signature, site, direction));
+    }
+
+    /** The catalogue class of a hop class of the rate model, or NONE. */
+    private int listed(int hopClass) {
+        return hopClass == NONE ? NONE : classBase + hopClass;
     }
 
     /** Every direction of a site at once, with no call through the interface per direction (the hottest loop). */
     @Override
     public void eventClasses(byte species, int signature, int site, int[] into, int from) {
+        if (species != Species.METAL) {
+            java.util.Arrays.fill(into, from, from + directions, NONE);
+            return;
+        }
+        // a first-shell direction whose neighbour the site's own cell marks as metal is blocked (no lookup needed)
+        int metal = state.metalNeighbours(site);
         for (int d = 0; d < directions; d++) {
-            into[from + d] = eventClass(species, signature, site, d);
+            boolean blocked = d < state.coordination && (metal & (1 << d)) != 0;
+            into[from + d] = blocked ? NONE : listed(hopClass(signature, site, d));
         }
     }
 
@@ -65,8 +76,14 @@ final class DirectionalHops extends Hops {
         if (state.species(neighbour) != Species.EMPTY) {
             return;
         }
+        int metal = state.metalNeighbours(neighbour);
         for (int d = 0; d < directions; d++) {
-            int source = lattice.neighbour(neighbour, lattice.reverse(d));
+            int back = lattice.reverse(d);
+            // a first-shell source that the empty site's cell does not mark as metal is none (no lookup needed)
+            if (d < state.coordination && (metal & (1 << back)) == 0) {
+                continue;
+            }
+            int source = lattice.neighbour(neighbour, back);
             if (state.inDepositLayers(source) && source != changed && state.species(source) == Species.METAL) {
                 events.setEvent(source, firstEvent + d, eventClass(Species.METAL, state.signature(source), source, d));
             }

@@ -83,6 +83,20 @@ public final class StackedLattice extends LayeredBox {
                 }
             }
         }
+        for (int[][] phase : stepX) {
+            for (int[] steps : phase) {
+                for (int step : steps) {
+                    requireBelow(step, sizeX, "x");
+                }
+            }
+        }
+        for (int[][] phase : stepY) {
+            for (int[] steps : phase) {
+                for (int step : steps) {
+                    requireBelow(step, sizeY, "y");
+                }
+            }
+        }
         reverse = new int[directions];
         for (int d = 0; d < directions; d++) {
             reverse[d] = opposite(d);
@@ -90,6 +104,14 @@ public final class StackedLattice extends LayeredBox {
         bridges = new int[directions][];
         for (int d = g.firstShell; d < directions; d++) {
             bridges[d] = bridgeDirections(d);
+        }
+    }
+
+    /** {@link #wrap} brings a neighbour back into the box only if no step spans the box. */
+    private void requireBelow(int step, int size, String axis) {
+        if (Math.abs(step) >= size) {
+            throw new IllegalArgumentException(g.type + " lattice: size " + axis + " must exceed the longest step of a "
+                    + "neighbour, " + Math.abs(step) + ", got " + size);
         }
     }
 
@@ -463,15 +485,20 @@ public final class StackedLattice extends LayeredBox {
         int y = column / sizeX;
         int phase = z % g.offsets.length;
         int parity = y & 1;
-        int nx = Math.floorMod(column % sizeX + stepX[phase][parity][direction], sizeX);
-        int ny = Math.floorMod(y + stepY[phase][parity][direction], sizeY);
+        int nx = wrap(column - y * sizeX + stepX[phase][parity][direction], sizeX);
+        int ny = wrap(y + stepY[phase][parity][direction], sizeY);
         return nx + sizeX * ny;
+    }
+
+    /** A coordinate moved by less than the box's size, brought back into the box (no division: the hottest call). */
+    private static int wrap(int coordinate, int size) {
+        return coordinate < 0 ? coordinate + size : coordinate >= size ? coordinate - size : coordinate;
     }
 
     @Override
     public int neighbour(int site, int direction) {
-        int z = z(site);
-        return site(neighbourColumn(column(site), z, direction), z + dz[direction]);
+        int z = site / columns;
+        return (z + dz[direction]) * columns + neighbourColumn(site - z * columns, z, direction);
     }
 
     @Override
