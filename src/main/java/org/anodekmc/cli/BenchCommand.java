@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
                         + "bond-counting hops E_a = 2.0·n_i (kT = 1), 1.5e5 time units (about 5.9e6 events at 64²).",
                 "physics (configs/bench/physics.yaml): the quickstart's physics in an L×L×16 box: Li on Cu with Zn "
                         + "single atoms at 1 mA/cm², redox kinetics, metropolis hops with second-shell moves, the "
-                        + "connectivity rule, galvanostatic η; 0.72 s (about 3.4e5 events at 64²)."})
+                        + "connectivity rule, galvanostatic η; 0.72 s (about 3.9e5 events at 64²)."})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
