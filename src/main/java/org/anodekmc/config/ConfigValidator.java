@@ -82,7 +82,10 @@ final class ConfigValidator {
         }
     }
 
-    /** A c/a (the run's, or a metal's for its own crystal) fits hcp0001 only, and only near the ideal ratio. */
+    /**
+     * A c/a (the run's, or a metal's for its own crystal) fits hcp0001 and hcp1120 only, and only near the ideal
+     * ratio.
+     */
     static void cOverA(String field, LatticeConfig.Type type, Double cOverA) {
         if (cOverA == null) {
             return;

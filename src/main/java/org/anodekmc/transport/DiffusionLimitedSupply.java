@@ -40,7 +40,8 @@ final class DiffusionLimitedSupply implements IonSupply {
         if (highest >= lattice.sizeZ() - 1) {
             return -1;
         }
-        int launch = highest + 1;
+        // the highest sites that can touch the deposit: up to the lattice's reach above its top (two layers on hcp1120)
+        int launch = Math.min(highest + lattice.reach(), lattice.sizeZ() - 1);
         int distance = reservoirDistance > 0 ? reservoirDistance : Math.max(lattice.sizeX(), lattice.sizeY());
         int relaunch = highest + distance;
         int column = rng.nextInt(lattice.columns());

@@ -88,6 +88,10 @@ class ConfigLoaderTest {
         LatticeConfig prismatic = loader.fromYaml(MINIMAL.replace("lattice: {",
                 "lattice: {type: hcp1120, substrateLayers: 2, cOverA: 1.856, "), "prismatic").lattice();
         assertEquals("hcp1120(c/a=1.856)", prismatic.lattice(16, 16, 10).type());
+        // a c/a on a lattice that takes none is named, also when the box is given in nm (derived before validation)
+        ConfigException cubicRatio = assertThrows(ConfigException.class, () -> loader.fromYaml(MINIMAL.replace(
+                "lattice: {size: [16, 16, 10]}", "lattice: {sizeNm: [5, 5, 3], cOverA: 1.633}"), "ratio"));
+        assertEquals("lattice.cOverA", cubicRatio.field());
         ConfigException odd = assertThrows(ConfigException.class, () -> loader.fromYaml(MINIMAL.replace(
                 "lattice: {size: [16, 16, 10]}", "lattice: {type: hcp0001, size: [16, 15, 10]}"), "odd"));
         assertEquals("lattice.size", odd.field());
@@ -168,7 +172,7 @@ class ConfigLoaderTest {
         ConfigLoader badPreset = new ConfigLoader(PresetLibrary.builtIn().replacing(PresetLibrary.Kind.METAL, metals));
         ConfigException inPreset = assertThrows(ConfigException.class, () -> badPreset.fromYaml(MINIMAL, "x"));
         assertEquals("metal.crystal: 'bcc' (metal preset Li, configs/materials/metals.yaml) is not a lattice type; "
-                + "allowed: simple-cubic, bcc001, bcc110, fcc001, fcc111, hcp0001", inPreset.getMessage());
+                + "allowed: simple-cubic, bcc001, bcc110, fcc001, fcc111, hcp0001, hcp1120", inPreset.getMessage());
         // a bad preset is refused even where the config names the lattice
         assertThrows(ConfigException.class, () -> badPreset.fromYaml(MINIMAL.replace("lattice: {",
                 "lattice: {type: simple-cubic, "), "x"));
@@ -177,7 +181,7 @@ class ConfigLoaderTest {
         assertEquals("metal.crystal", inConfig.field());
         assertFalse(inConfig.getMessage().contains("preset Li"), inConfig.getMessage());
         for (String[] bad : new String[][]{
-                {"metal: {preset: Li, cOverA: 1.8}", "metal.cOverA: only hcp0001 takes a c/a, the lattice is bcc110"},
+                {"metal: {preset: Li, cOverA: 1.8}", "metal.cOverA: only hcp0001 and hcp1120 take a c/a, the lattice is bcc110"},
                 {"metal: {preset: Zn, cOverA: 2.5}", "metal.cOverA: must lie between 1.4 and 2"},
                 {"metal: {preset: Zn, cOverA: tall}", "metal.cOverA: expected a number, got \"tall\""},
                 {"metal: {preset: Li, crystal: null, cOverA: 1.8}", "metal.cOverA: belongs to an hcp crystal"}}) {
