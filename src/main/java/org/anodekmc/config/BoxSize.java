@@ -42,10 +42,10 @@ final class BoxSize {
         if (cOverA != null && !cOverA.isNull() && !(cOverA.isNumber() && cOverA.asDouble() > 0)) {
             return; // the validator names it
         }
+        Double ratio = cOverA != null && cOverA.isNumber() ? cOverA.asDouble() : null;
         // the lattice is built here first, so a c/a it cannot take is refused here
-        ConfigValidator.cOverA("lattice.cOverA", type, cOverA != null && cOverA.isNumber() ? cOverA.asDouble() : null);
-        int[] size = sites(new LatticeConfig(type, null, 0, 0,
-                cOverA != null && cOverA.isNumber() ? cOverA.asDouble() : null, null), volume, nm);
+        ConfigValidator.cOverA("lattice.cOverA", type, ratio);
+        int[] size = sites(new LatticeConfig(type, null, 0, 0, ratio, null), volume, nm);
         // a config that gives both (as a resolved config does) must give the size that sizeNm makes
         JsonNode given = written.path("lattice").get("size");
         if (given != null && !given.isNull() && !sameSize(given, size)) {
