@@ -47,6 +47,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "stop a size after N events (default: no limit; use it for 1024²)")
     long maxEvents = Long.MAX_VALUE;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "threads of the run (engine.threads; physics workload only, default: 1, the serial engine)")
+    int threads = 1;
+
     @Option(names = "--repeat", paramLabel = "N",
             description = "run each size N times and print the median (default: 1; the machine's speed drifts)")
     int repeat = 1;
@@ -78,14 +82,18 @@ final class BenchCommand implements Callable<Integer> {
         if (maxEvents < 1) {
             throw new ParameterException(spec.commandLine(), "--max-events: must be positive, got " + maxEvents);
         }
+        if (threads < 1 || (threads > 1 && chosen != Benchmark.Workload.PHYSICS)) {
+            throw new ParameterException(spec.commandLine(), "--threads: the physics workload runs on 1 or more "
+                    + "threads, the standard one (ballistic supply) on 1; got " + threads);
+        }
         System.out.println("warming up the JIT on 64² ...");
-        Benchmark.run(chosen, type, 64, chosen.time() / 4, Long.MAX_VALUE, null);
+        Benchmark.run(chosen, type, 64, 1, chosen.time() / 4, Long.MAX_VALUE, null);
         System.out.println("size       sites      events   sim time   wall s     events/s   ns/event  sim/wall s   "
                 + "state B/site  catalogue B/site  catalogue B/surface site");
         for (int size : sizes) {
             List<Benchmark.Result> runs = new ArrayList<>();
             for (int i = 0; i < repeat; i++) {
-                Benchmark.Result r = Benchmark.run(chosen, type, size, time, maxEvents, sim -> System.err.printf(Locale.ROOT,
+                Benchmark.Result r = Benchmark.run(chosen, type, size, threads, time, maxEvents, sim -> System.err.printf(Locale.ROOT,
                         "\r  %d²: %d events, t = %.3g", size, sim.events(), sim.time()));
                 System.err.print("\r" + " ".repeat(60) + "\r");
                 printRow(r);

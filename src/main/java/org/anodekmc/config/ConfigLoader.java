@@ -389,7 +389,7 @@ public final class ConfigLoader {
                 if (c.getType().isPrimitive()) {
                     throw new ConfigException(field, "missing; " + describe(c.getType()) + " is required");
                 }
-                if (c.getType().isRecord()) {
+                if (c.getType().isRecord() && !c.isAnnotationPresent(SimulationConfig.Optional.class)) {
                     throw new ConfigException(field, "missing; a mapping of its fields is required");
                 }
                 continue;

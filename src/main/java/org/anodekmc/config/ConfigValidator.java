@@ -38,12 +38,35 @@ final class ConfigValidator {
         if (!c.control().cycling()) {
             validateStop(c.stop()); // a cycling run ends with its last cycle
         }
+        validateEngine(c);
         OutputConfig o = c.output();
         if (o.rows() < 2 || o.rows() > 1_000_000) {
             fail("output.rows", "must be between 2 and 1000000, got " + o.rows());
         }
         if (o.frames() < 0 || o.frames() > 100_000) {
             fail("output.frames", "must be between 0 and 100000, got " + o.frames());
+        }
+    }
+
+    /** Several threads run the kinetic supply under galvanostatic or potentiostatic control (see EngineConfig). */
+    private static void validateEngine(SimulationConfig c) {
+        if (c.engine() == null) {
+            return;
+        }
+        EngineConfig e = c.engine();
+        if (e.threads() < 1 || e.threads() > 256) {
+            fail("engine.threads", "must be between 1 and 256, got " + e.threads());
+        }
+        if (e.windowEvents() != null && !(e.windowEvents() > 0)) {
+            fail("engine.windowEvents", "must be positive, got " + e.windowEvents());
+        }
+        if (e.threads() > 1 && c.supply().mode() != SupplyConfig.Mode.KINETIC) {
+            fail("engine.threads", "a run on several threads needs supply.mode kinetic (the " + c.supply().mode()
+                    .spelling() + " supply walks ions across the whole box); use 1");
+        }
+        if (e.threads() > 1 && c.control().cycling()) {
+            fail("engine.threads", "cycling control runs on one thread (its steps end at a charge or potential "
+                    + "reached by one event); use 1");
         }
     }
 

@@ -9,6 +9,7 @@ package org.anodekmc.config;
  * @param keepDepositConnected metal cut off the substrate becomes dead (no events) until plating touches it again
  *                             (metal needs an electronic path to the current collector); off only for thin-film
  *                             benchmarks
+ * @param engine               threads of the run; null (the section left out) for one thread
  */
 public record SimulationConfig(
         String name,
@@ -24,12 +25,19 @@ public record SimulationConfig(
         SupplyConfig supply,
         ControlConfig control,
         StopConfig stop,
-        OutputConfig output) {
+        OutputConfig output,
+        @Optional EngineConfig engine) {
+    /** A section a config may leave out (its component is then null, and the resolved config leaves it out too). */
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.RECORD_COMPONENT)
+    public @interface Optional {
+    }
+
     /** Physical units, or reduced units (kT and ν set to 1) as in thin-film benchmarks. */
     public enum UnitSystem implements ConfigChoice { PHYSICAL, REDUCED }
 
     public SimulationConfig withSeed(long newSeed) {
         return new SimulationConfig(name, newSeed, units, temperature, lattice, metal, electrolyte, substrate, hops,
-                keepDepositConnected, supply, control, stop, output);
+                keepDepositConnected, supply, control, stop, output, engine);
     }
 }

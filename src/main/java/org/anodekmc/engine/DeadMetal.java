@@ -12,7 +12,10 @@ import java.util.Arrays;
  * collector). Metal that loses it becomes dead ({@link Species#DEAD}) with the whole cluster it belongs to, and a
  * dead cluster that live metal touches again comes back to life. Whether metal still reaches the substrate is
  * decided at once for most sites, which sit on a column that is solid metal down to the substrate; the rest search
- * the deposit, downwards first. Dead and live metal are never neighbours.
+ * the deposit, downwards first. Dead and live metal are never neighbours, except, on several threads, until the end
+ * of a phase: there a thread's searches stay in its band's zone ({@link Sectors}); a search that would leave it takes
+ * the metal as connected (or leaves a dead cluster dead) and lists the site, which the whole box's rule settles
+ * between phases ({@link #settle}).
  */
 final class DeadMetal {
     private final LatticeState state;
@@ -26,11 +29,47 @@ final class DeadMetal {
     private int removedColumn;
     private int removedZ;
     private int added;
+    /** The bands of a thread's rule, whose searches stay in the active band's zone; null for the whole box. */
+    private final Sectors sectors;
+    private int band;
+    /** Sites whose search reached the edge of the zone, in the order met: settled between phases. */
+    final IntArrayList unsettled = new IntArrayList();
 
+    /** The rule of the whole box. */
     DeadMetal(LatticeState state, EventIndex events) {
+        this(state, events, null);
+    }
+
+    /** With {@code sectors} set, a thread's rule (see {@link #inBand}). */
+    DeadMetal(LatticeState state, EventIndex events, Sectors sectors) {
         this.state = state;
         this.lattice = state.lattice;
         this.events = events;
+        this.sectors = sectors;
+    }
+
+    /** Keeps the searches of a thread's rule in this band's zone from now on. */
+    void inBand(int activeBand) {
+        band = activeBand;
+    }
+
+    /**
+     * Settles a site a thread's rule left unsettled, on the whole box: live metal that reaches the substrate revives
+     * the dead metal it touches, live metal that does not dies with its cluster.
+     */
+    void settle(int site) {
+        if (state.species(site) != Species.METAL) {
+            return;
+        }
+        if (reachesSubstrate(site, LatticeState.NONE)) {
+            reconnectAround(site);
+        } else {
+            relabelCluster(site, Species.METAL, Species.DEAD);
+        }
+    }
+
+    private boolean outsideZone(int site) {
+        return sectors != null && !sectors.inZone(band, site);
     }
 
     /**
@@ -65,8 +104,9 @@ final class DeadMetal {
         }
         for (int rest = state.metalNeighbours(site); rest != 0; rest &= rest - 1) {
             int n = lattice.neighbour(site, Integer.numberOfTrailingZeros(rest));
-            if (state.species(n) == Species.DEAD) {
-                relabelCluster(n, Species.DEAD, Species.METAL);
+            if (state.species(n) == Species.DEAD && !relabelCluster(n, Species.DEAD, Species.METAL)) {
+                unsettled.add(site);
+                return;
             }
         }
     }
@@ -82,26 +122,41 @@ final class DeadMetal {
 
     /**
      * Relabels the cluster of {@code from} atoms around {@code start} (first-shell contacts) as {@code to}, then
-     * recomputes the events around it: its atoms' own, and the reductions of the empty sites beside it.
+     * recomputes the events around it: its atoms' own, and the reductions of the empty sites beside it. False, with
+     * nothing changed, if the cluster reaches beyond a thread's zone.
      */
-    private void relabelCluster(int start, byte from, byte to) {
+    private boolean relabelCluster(int start, byte from, byte to) {
         IntArrayList sites = cluster;
         sites.clear();
-        state.relabel(start, to);
+        clearVisited();
+        visited.add(start);
         sites.add(start);
         for (int i = 0; i < sites.size(); i++) {
             int s = sites.getInt(i);
             for (int rest = state.metalNeighbours(s); rest != 0; rest &= rest - 1) {
                 int n = lattice.neighbour(s, Integer.numberOfTrailingZeros(rest));
-                if (state.species(n) == from) {
-                    state.relabel(n, to);
+                if (state.species(n) == from && visited.add(n)) {
+                    if (outsideZone(n)) {
+                        return false;
+                    }
                     sites.add(n);
                 }
             }
         }
         for (int i = 0; i < sites.size(); i++) {
+            state.relabel(sites.getInt(i), to);
+        }
+        for (int i = 0; i < sites.size(); i++) {
             events.refreshAround(sites.getInt(i), LatticeState.NONE);
         }
+        return true;
+    }
+
+    private void clearVisited() {
+        if (visited.size() > 4096) {
+            visited.trim(); // clear() costs the table's capacity: do not keep a large one after a large search
+        }
+        visited.clear();
     }
 
     private boolean metal(int site) {
@@ -121,10 +176,7 @@ final class DeadMetal {
         if (grounded(site)) {
             return true;
         }
-        if (visited.size() > 4096) {
-            visited.trim();
-        }
-        visited.clear();
+        clearVisited();
         visited.add(site);
         int top = 0;
         stack[top++] = site;
@@ -139,6 +191,10 @@ final class DeadMetal {
                     int n = lattice.neighbour(s, d);
                     if (!state.inDepositLayers(n) || !metal(n) || !visited.add(n)) {
                         continue;
+                    }
+                    if (outsideZone(n)) {
+                        unsettled.add(site);
+                        return true;
                     }
                     if (grounded(n)) {
                         return true;

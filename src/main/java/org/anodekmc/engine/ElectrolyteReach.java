@@ -1,5 +1,6 @@
 package org.anodekmc.engine;
 
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import org.anodekmc.lattice.Lattice;
 import org.anodekmc.model.Species;
@@ -12,6 +13,10 @@ import java.util.BitSet;
  * happen. An empty site above the highest metal of its column is reached (straight up), so only sites below a
  * column's top ever need a search, and the set of sealed sites changes only when a filled site closes a void or an
  * emptied one opens it. Sealed voids are rare: with none, redox eligibility costs nothing extra.
+ *
+ * <p>On several threads each thread has a view ({@link #threadView}) that shares the column tops and the sealed bits
+ * and searches only within its band's zone ({@link Sectors}): a search that would leave it takes the site as reached
+ * (or leaves a void sealed) and lists it, and the whole box's instance settles it between phases ({@link #settle}).
  */
 final class ElectrolyteReach implements LatticeState.Watcher {
     private final LatticeState state;
@@ -27,13 +32,80 @@ final class ElectrolyteReach implements LatticeState.Watcher {
     private int regionSize;
     private int[] stack = new int[64];
     private int stackSize;
+    /** A thread view's bands (its searches stay in the active band's zone); null for the whole box. */
+    private final Sectors sectors;
+    private int band;
+    /** A thread view's count of sealed sites when the phase began. */
+    private int sealedAtStart;
+    /** Sites whose search reached the edge of the zone, in the order met: settled between phases. */
+    final IntArrayList unsettled = new IntArrayList();
 
     ElectrolyteReach(LatticeState state, EventIndex events) {
+        this(state, events, new int[state.columns], new long[(state.cells.length + 63) >>> 6], null);
+    }
+
+    private ElectrolyteReach(LatticeState state, EventIndex events, int[] columnTop, long[] sealedBits,
+                             Sectors sectors) {
         this.state = state;
         this.lattice = state.lattice;
         this.events = events;
-        columnTop = new int[state.columns];
-        sealedBits = new long[(state.cells.length + 63) >>> 6];
+        this.columnTop = columnTop;
+        this.sealedBits = sealedBits;
+        this.sectors = sectors;
+    }
+
+    /** A thread's view: the same column tops and sealed sites, changed through the thread's state and index. */
+    ElectrolyteReach threadView(LatticeState threadState, EventIndex threadEvents, Sectors bands) {
+        return new ElectrolyteReach(threadState, threadEvents, columnTop, sealedBits, bands);
+    }
+
+    /** Starts a phase of a thread's view in a band: the sealed count from the whole box's. */
+    void beginPhase(ElectrolyteReach whole, int activeBand) {
+        sealedSites = sealedAtStart = whole.sealedSites;
+        band = activeBand;
+    }
+
+    /** Takes over the change of the sealed count in a thread view's phase. */
+    void absorb(ElectrolyteReach threadView) {
+        sealedSites += threadView.sealedSites - threadView.sealedAtStart;
+    }
+
+    /**
+     * Settles, on the whole box, an empty site a thread's view left unsettled: a sealed void that touches the
+     * electrolyte opens, an empty site it does not reach is sealed with its void.
+     */
+    void settle(int site) {
+        if (state.species(site) != Species.EMPTY) {
+            return;
+        }
+        if (sealed(site)) {
+            collectRegion(site);
+            if (regionOpens()) {
+                setRegion(false);
+            }
+        } else if (lattice.z(site) <= columnTop[lattice.column(site)] && !reachesTop(site)) {
+            setRegion(true);
+        }
+    }
+
+    /** Whether a site of {@link #region} touches the electrolyte (an empty site not sealed, or the box's top). */
+    private boolean regionOpens() {
+        for (int i = 0; i < regionSize; i++) {
+            int s = region[i];
+            if (s >= state.openAboveStart) {
+                return true;
+            }
+            for (int empty = state.emptyNeighbours(s); empty != 0; empty &= empty - 1) {
+                if (!sealed(lattice.neighbour(s, Integer.numberOfTrailingZeros(empty)))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean outsideZone(int site) {
+        return sectors != null && !sectors.inZone(band, site);
     }
 
     /** Empty sites inside the deposit that the electrolyte cannot reach. */
@@ -159,15 +231,19 @@ final class ElectrolyteReach implements LatticeState.Watcher {
         for (; empty != 0; empty &= empty - 1) {
             int n = lattice.neighbour(site, Integer.numberOfTrailingZeros(empty));
             if (sealed(n)) {
-                collectRegion(n);
-                setRegion(false);
+                if (collectRegion(n)) {
+                    setRegion(false);
+                } else {
+                    unsettled.add(n);
+                }
             }
         }
     }
 
     /**
      * Searches the empty sites connected to {@code start}, upwards first, for one above its column's top. Leaves
-     * the sites searched in {@link #region}: all of them, the whole region, when it returns false.
+     * the sites searched in {@link #region}: all of them, the whole region, when it returns false. A thread's view
+     * that meets the edge of its zone takes the site as reached and lists it as unsettled.
      */
     private boolean reachesTop(int start) {
         begin(start);
@@ -182,6 +258,10 @@ final class ElectrolyteReach implements LatticeState.Watcher {
                     int n = lattice.neighbour(s, d);
                     if (Integer.signum(lattice.dz(d)) == pass - 1 && state.inDepositLayers(n)
                             && state.species(n) == Species.EMPTY) {
+                        if (outsideZone(n)) {
+                            unsettled.add(start);
+                            return true;
+                        }
                         visit(n);
                     }
                 }
@@ -190,18 +270,25 @@ final class ElectrolyteReach implements LatticeState.Watcher {
         return false;
     }
 
-    /** Collects the sealed void that contains {@code start} into {@link #region}. */
-    private void collectRegion(int start) {
+    /**
+     * Collects the sealed void that contains {@code start} into {@link #region}; false if it reaches beyond a thread
+     * view's zone.
+     */
+    private boolean collectRegion(int start) {
         begin(start);
         while (stackSize > 0) {
             int s = stack[--stackSize];
             for (int d = 0; d < state.coordination; d++) {
                 int n = lattice.neighbour(s, d);
                 if (state.inDepositLayers(n) && sealed(n)) {
+                    if (outsideZone(n)) {
+                        return false;
+                    }
                     visit(n);
                 }
             }
         }
+        return true;
     }
 
     private void begin(int start) {

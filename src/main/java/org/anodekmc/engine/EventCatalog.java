@@ -55,12 +55,20 @@ final class EventCatalog {
     private int[] table;
     private int mask;
     private int size;
+    /** The bands of a run on several threads, or null: a band's sites are spread over the box, its numbers are not. */
+    private final Sectors sectors;
 
     /**
      * @param classRate  base rate of each class, 1/s
      * @param classGroup group of each class, 0..groups-1
      */
     EventCatalog(int eventsPerSite, double[] classRate, byte[] classGroup, int groups) {
+        this(eventsPerSite, classRate, classGroup, groups, null);
+    }
+
+    /** With {@code sectors} set, the catalogue of one band: its sites are numbered within the band for their buckets. */
+    EventCatalog(int eventsPerSite, double[] classRate, byte[] classGroup, int groups, Sectors sectors) {
+        this.sectors = sectors;
         this.eventsPerSite = eventsPerSite;
         eventShift = 32 - Integer.numberOfLeadingZeros(Math.max(eventsPerSite, 1) - 1);
         this.classRate = classRate.clone();
@@ -98,6 +106,11 @@ final class EventCatalog {
         size = 0;
     }
 
+    /** The bucket a site's entry would rather sit in. */
+    private int home(int site) {
+        return (sectors == null ? site : sectors.withinBand(site)) & mask;
+    }
+
     int slotOfEvent(int event) {
         return event >>> eventShift;
     }
@@ -110,7 +123,7 @@ final class EventCatalog {
     /** Slot of a site, or -1 if the site has no events. */
     int slotOf(int site) {
         int[] t = table;
-        for (int b = site & mask; ; b = (b + 1) & mask) {
+        for (int b = home(site); ; b = (b + 1) & mask) {
             int key = t[b << strideShift];
             if (key == site) {
                 return b;
@@ -130,7 +143,7 @@ final class EventCatalog {
         if (2 * (size + 1) > mask + 1) {
             resize(2 * (mask + 1));
         }
-        int b = site & mask;
+        int b = home(site);
         while (table[b << strideShift] != FREE) {
             b = (b + 1) & mask;
         }
@@ -152,7 +165,7 @@ final class EventCatalog {
         }
         int hole = slot;
         for (int next = (hole + 1) & mask; table[next << strideShift] != FREE; next = (next + 1) & mask) {
-            int home = table[next << strideShift] & mask;
+            int home = home(table[next << strideShift]);
             // the entry at next may fill the hole if its home bucket does not lie cyclically in (hole, next]
             if (((next - home) & mask) >= ((next - hole) & mask)) {
                 moveEntry(table, next, table, hole);
@@ -186,7 +199,7 @@ final class EventCatalog {
         for (int b = 0; b < oldCapacity; b++) {
             int site = old[b << strideShift];
             if (site != FREE) {
-                int to = site & mask;
+                int to = home(site);
                 while (table[to << strideShift] != FREE) {
                     to = (to + 1) & mask;
                 }

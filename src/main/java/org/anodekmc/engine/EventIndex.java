@@ -1,5 +1,6 @@
 package org.anodekmc.engine;
 
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import org.anodekmc.lattice.Lattice;
 import org.anodekmc.model.Species;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -14,6 +15,10 @@ import java.util.List;
  * process after another in the order the processes were registered; when a site changes, only the events whose
  * rates can have changed are recomputed: those of the site, of its first-shell neighbours (whose binding changed),
  * and those that processes reaching further declare ({@link Process#reachesBeyondFirstShell}).
+ *
+ * <p>On several threads ({@link Sectors}) each band of the box has a catalogue of its own. The index of the whole box
+ * holds them all; a thread's index holds its two bands' and defers the sites of other bands whose events changed
+ * (at the edges of its band), which the index of the whole box recomputes between phases.
  */
 final class EventIndex {
     private static final int NONE = LatticeState.NONE;
@@ -31,12 +36,26 @@ final class EventIndex {
     /** Whether a change looks at its empty neighbours (they own events, or events reach through them). */
     private boolean visitsEmptyNeighbours;
     private int[] scratchClasses;
-    private EventCatalog catalog;
+    /** The bands of a run on several threads, or null on one thread (one catalogue holds the whole box). */
+    private final Sectors sectors;
+    /** Each band's catalogue; null for the bands of other threads. */
+    private EventCatalog[] catalogs;
+    /** The catalogue events are picked from. */
+    private EventCatalog active;
+    /** Sites of other threads' bands whose events may have changed, in the order they were met. */
+    private final IntArrayList deferred = new IntArrayList();
     private final long[] counts = new long[Processes.COUNTERS.size()];
 
+    /** The index of a run on one thread. */
     EventIndex(LatticeState state) {
+        this(state, null);
+    }
+
+    /** The index of the whole box of a run on several threads, or (see {@link #shareBandsOf}) of one thread's bands. */
+    EventIndex(LatticeState state, Sectors sectors) {
         this.state = state;
         this.lattice = state.lattice;
+        this.sectors = sectors;
     }
 
     /** Takes the processes (built with this index) and the classes they declared; no event is listed yet. */
@@ -70,11 +89,85 @@ final class EventIndex {
         reachingFurther = further.toArray(new Process[0]);
         visitsEmptyNeighbours = emptySitesOwnEvents || reachingFurther.length > 0;
         scratchClasses = new int[total];
-        catalog = new EventCatalog(total, classes.rates(), classes.groupOfClass(), classes.groups());
+        catalogs = new EventCatalog[sectors == null ? 1 : sectors.bands()];
+        for (int b = 0; b < catalogs.length; b++) {
+            catalogs[b] = new EventCatalog(total, classes.rates(), classes.groupOfClass(), classes.groups(), sectors);
+        }
+        active = catalogs[0];
     }
 
-    EventCatalog catalog() {
-        return catalog;
+    /** Makes this (registered) index keep the catalogues of a thread's two bands, those of the whole box's index. */
+    void shareBandsOf(EventIndex whole, int thread) {
+        java.util.Arrays.fill(catalogs, null);
+        catalogs[2 * thread] = whole.catalogs[2 * thread];
+        catalogs[2 * thread + 1] = whole.catalogs[2 * thread + 1];
+    }
+
+    /** Picks events from this band's catalogue from now on. */
+    void activate(int band) {
+        active = catalogs[band];
+    }
+
+    /** The catalogue that holds a site's events, or null if another thread's index keeps it. */
+    private EventCatalog catalogOf(int site) {
+        return sectors == null ? active : catalogs[sectors.band(site)];
+    }
+
+    /** Total rate of the events that can be picked (the active band's), 1/s. */
+    double totalRate() {
+        return active.totalRate();
+    }
+
+    /** Total rate of the events of every band this index holds, 1/s. */
+    double totalRateOfAll() {
+        double total = 0;
+        for (EventCatalog c : catalogs) {
+            total += c == null ? 0 : c.totalRate();
+        }
+        return total;
+    }
+
+    /** Sets the factor of a rate group in every catalogue this index holds. */
+    void setGroupFactor(int group, double factor) {
+        for (EventCatalog c : catalogs) {
+            if (c != null) {
+                c.setGroupFactor(group, factor);
+            }
+        }
+    }
+
+    /** Sites that own events, in the catalogues this index holds. */
+    int activeSites() {
+        int sites = 0;
+        for (EventCatalog c : catalogs) {
+            sites += c == null ? 0 : c.activeSites();
+        }
+        return sites;
+    }
+
+    /** Bytes held by the catalogues this index holds (estimate). */
+    long memoryBytes() {
+        long bytes = 0;
+        for (EventCatalog c : catalogs) {
+            bytes += c == null ? 0 : c.memoryBytes();
+        }
+        return bytes;
+    }
+
+    /**
+     * Takes over what a thread's index did in a phase: adds its event counts to this one's and recomputes the events
+     * of the sites it deferred (this index holds every band).
+     */
+    void absorb(EventIndex thread) {
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] += thread.counts[i];
+            thread.counts[i] = 0;
+        }
+        IntArrayList sites = thread.deferred;
+        for (int i = 0; i < sites.size(); i++) {
+            refreshSite(sites.getInt(i));
+        }
+        sites.clear();
     }
 
     /**
@@ -82,6 +175,7 @@ final class EventIndex {
      * if its process refused it.
      */
     boolean executeAt(double target, UniformRandomProvider rng) {
+        EventCatalog catalog = active;
         int event = catalog.select(target, rng);
         int k = catalog.kindOfEvent(event);
         int site = catalog.siteOfSlot(catalog.slotOfEvent(event));
@@ -136,6 +230,11 @@ final class EventIndex {
 
     /** Puts event k (numbered among all of a site's events, see {@link Process#placedAt}) into a class, or removes it (NONE). */
     void setEvent(int site, int k, int cls) {
+        EventCatalog catalog = catalogOf(site);
+        if (catalog == null) {
+            deferred.add(site);
+            return;
+        }
         int slot = catalog.slotOf(site);
         if (slot == NONE) {
             if (cls == NONE) {
@@ -149,6 +248,11 @@ final class EventIndex {
 
     /** Recomputes all events owned by a site. */
     void refreshSite(int site) {
+        EventCatalog catalog = catalogOf(site);
+        if (catalog == null) {
+            deferred.add(site);
+            return;
+        }
         byte sp = state.species(site);
         int[] classes = scratchClasses;
         boolean any = false;
@@ -180,12 +284,12 @@ final class EventIndex {
         for (int c = 0; c < state.columns; c++) {
             for (int z = state.surfaceZ; z <= state.topZ; z++) {
                 int site = lattice.site(c, z);
-                int slot = catalog.slotOf(site);
+                int slot = catalogOf(site).slotOf(site);
                 byte sp = state.species(site);
                 int signature = state.signature(site);
                 for (int k = 0; k < ownerOf.length; k++) {
                     int expected = ownerOf[k].eventClass(sp, signature, site, localEvent[k]);
-                    int actual = slot == NONE ? NONE : catalog.classOf(slot, k);
+                    int actual = slot == NONE ? NONE : catalogOf(site).classOf(slot, k);
                     if (expected != actual) {
                         return "site (column " + c + ", z " + z + ") event " + k + ": catalogue has class " + actual
                                 + ", a fresh computation gives " + expected;
@@ -198,11 +302,15 @@ final class EventIndex {
 
     void writeState(DataOutput out) throws IOException {
         StateData.writeLongs(out, counts);
-        catalog.writeState(out);
+        for (EventCatalog c : catalogs) {
+            c.writeState(out);
+        }
     }
 
     void readState(DataInput in, int sites) throws IOException {
         StateData.readLongsInto(in, counts, "event counters");
-        catalog.readState(in, sites);
+        for (EventCatalog c : catalogs) {
+            c.readState(in, sites);
+        }
     }
 }

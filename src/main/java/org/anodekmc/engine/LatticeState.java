@@ -12,6 +12,9 @@ import org.anodekmc.model.Species;
  * matter instead of testing all of them). Everything a site's rates depend on is in its own cell, since in a large box
  * each further array read per site is a further cache miss; only sites of the first layer above the substrate read
  * one more byte, their substrate environment code (what the substrate binds there), which is per column.
+ *
+ * <p>On several threads each thread changes the sites through a view ({@link #threadView}) that shares the arrays
+ * and keeps its own counters, which the state of the whole box takes over between phases ({@link #absorb}).
  */
 final class LatticeState {
     static final int NONE = -1;
@@ -80,6 +83,11 @@ final class LatticeState {
     long deadAtoms;
     boolean boxFull;
     private Watcher watcher;
+    /** A thread's view: its per-layer counts are changes since the phase began, its highestTop only rises. */
+    private final boolean view;
+    /** The view's counters when the phase began. */
+    private long metalAtomsAtStart;
+    private long deadAtomsAtStart;
 
     /**
      * @param top          species of the top substrate layer by column
@@ -133,6 +141,57 @@ final class LatticeState {
             cells[lattice.site(c, surfaceZ - 1)] = top[c];
         }
         highestTop = surfaceZ - 1;
+        view = false;
+    }
+
+    /** A view for a thread: the same sites, columns and geometry, counters of its own. */
+    private LatticeState(LatticeState whole) {
+        lattice = whole.lattice;
+        surfaceZ = whole.surfaceZ;
+        topZ = whole.topZ;
+        coordination = whole.coordination;
+        columns = whole.columns;
+        surfaceLayerStart = whole.surfaceLayerStart;
+        surfaceLayerEnd = whole.surfaceLayerEnd;
+        contactEnd = whole.contactEnd;
+        topLayerStart = whole.topLayerStart;
+        openAboveStart = whole.openAboveStart;
+        firstShellBits = whole.firstShellBits;
+        upBits = whole.upBits;
+        downBits = whole.downBits;
+        twoUpBits = whole.twoUpBits;
+        twoDownBits = whole.twoDownBits;
+        signatureStride = whole.signatureStride;
+        environments = whole.environments;
+        cells = whole.cells;
+        columnSolid = whole.columnSolid;
+        metalInLayer = new int[whole.metalInLayer.length];
+        view = true;
+    }
+
+    LatticeState threadView() {
+        return new LatticeState(this);
+    }
+
+    /** Starts a phase of a thread's view: its counters from the whole box's. */
+    void beginPhase(LatticeState whole) {
+        metalAtoms = metalAtomsAtStart = whole.metalAtoms;
+        deadAtoms = deadAtomsAtStart = whole.deadAtoms;
+        highestTop = whole.highestTop;
+        boxFull = false;
+    }
+
+    /** Takes over what a thread's view changed in a phase. */
+    void absorb(LatticeState threadView) {
+        metalAtoms += threadView.metalAtoms - threadView.metalAtomsAtStart;
+        deadAtoms += threadView.deadAtoms - threadView.deadAtomsAtStart;
+        boxFull |= threadView.boxFull;
+        for (int z = 0; z < metalInLayer.length; z++) {
+            metalInLayer[z] += threadView.metalInLayer[z];
+            threadView.metalInLayer[z] = 0;
+        }
+        highestTop = Math.max(highestTop, threadView.highestTop);
+        lowerHighestTop();
     }
 
     void watch(Watcher w) {
@@ -197,10 +256,8 @@ final class LatticeState {
         if (metal) {
             highestTop = Math.max(highestTop, z);
             boxFull |= z == topZ;
-        } else {
-            while (highestTop >= surfaceZ && metalInLayer[highestTop] == 0) {
-                highestTop--;
-            }
+        } else if (!view) {
+            lowerHighestTop();
         }
         if (columnSolid.length > 0) {
             updateColumnSolid(lattice.column(site), z, value);
@@ -211,6 +268,12 @@ final class LatticeState {
             } else {
                 watcher.emptied(site);
             }
+        }
+    }
+
+    private void lowerHighestTop() {
+        while (highestTop >= surfaceZ && metalInLayer[highestTop] == 0) {
+            highestTop--;
         }
     }
 

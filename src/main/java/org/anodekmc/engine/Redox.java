@@ -81,8 +81,8 @@ final class Redox implements Process {
 
     @Override
     public void atOverpotential(double eta) {
-        events.catalog().setGroupFactor(reductionGroup, rates.reductionFactor(eta));
-        events.catalog().setGroupFactor(oxidationGroup, rates.oxidationFactor(eta));
+        events.setGroupFactor(reductionGroup, rates.reductionFactor(eta));
+        events.setGroupFactor(oxidationGroup, rates.oxidationFactor(eta));
     }
 
     /** An ion is reduced at the empty site. */

@@ -1,5 +1,7 @@
 package org.anodekmc.engine;
 
+import org.anodekmc.config.ConfigException;
+import org.anodekmc.config.EngineConfig;
 import org.anodekmc.config.SimulationConfig;
 import org.anodekmc.config.SupplyConfig;
 import org.anodekmc.lattice.Lattice;
@@ -10,6 +12,7 @@ import org.anodekmc.model.LatticeBonds;
 import org.anodekmc.model.SubstrateEnvironments;
 import org.anodekmc.state.Deposit;
 import org.anodekmc.units.Units;
+import org.apache.commons.rng.JumpableUniformRandomProvider;
 import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.apache.commons.rng.core.RandomProviderDefaultState;
 import org.apache.commons.rng.simple.RandomSource;
@@ -27,6 +30,13 @@ import java.io.IOException;
  * arrivals), an event is picked in proportion to its rate and carried out by its process, which recomputes only the
  * events whose rate can have changed. The simulation keeps the charge counters (reductions and oxidations, whichever
  * process or supply made them), the clock, η and the state a checkpoint needs.
+ *
+ * <p>On several threads ({@code engine.threads}) time advances in windows: the box is cut into bands of rows
+ * ({@link Sectors}), and in each window every thread runs the events of one of its bands for the window's length
+ * while the other bands are frozen, then of the other (the order drawn per window), with the rates at the η the window
+ * began with; between the phases this class takes over the threads' counts, recomputes the events they deferred at
+ * the edges of their bands and settles what their searches left unsettled, and after the window it passes the
+ * window's charge to the control. For a fixed seed and thread count the result does not depend on timing.
  */
 public final class Simulation implements Deposit {
     /** Why {@link #advance} returned. */
@@ -78,6 +88,11 @@ public final class Simulation implements Deposit {
     private long rejected;
     /** ∫η dt since the start, V·s: rows report η averaged over their interval, free of per-event noise. */
     private double etaIntegral;
+    /** The bands of a run on several threads, and each thread's part; null on one thread. */
+    private final Sectors sectors;
+    private final Worker[] workers;
+    /** Mean number of events per band in a window (several threads). */
+    private final double windowEvents;
 
     /**
      * @param supply where arriving ions land (see package transport); null for the kinetic mode, in which every
@@ -119,7 +134,10 @@ public final class Simulation implements Deposit {
             }
         }
 
-        index = new EventIndex(state);
+        EngineConfig engine = EngineConfig.of(config);
+        sectors = engine.threads() == 1 ? null : bands(lattice, engine.threads());
+        windowEvents = engine.windowEventsOrDefault();
+        index = new EventIndex(state, sectors);
         deadMetal = config.keepDepositConnected() ? new DeadMetal(state, index) : null;
         reach = redoxKinetics ? new ElectrolyteReach(state, index) : null;
         RateClasses classes = new RateClasses();
@@ -144,8 +162,30 @@ public final class Simulation implements Deposit {
                 index.refreshSite(lattice.site(c, z));
             }
         }
+        workers = sectors == null ? null : new Worker[engine.threads()];
+        for (int t = 0; workers != null && t < workers.length; t++) {
+            var own = (RestorableUniformRandomProvider) ((JumpableUniformRandomProvider) rng).jump();
+            workers[t] = new Worker(config, rates, sectors, t, state, index, reach, own);
+        }
         logStepStart();
         updateFactors();
+    }
+
+    private static Sectors bands(Lattice lattice, int threads) {
+        try {
+            return Sectors.of(lattice, threads);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("engine.threads", e.getMessage());
+        }
+    }
+
+    /** Refuses, naming engine.threads, a thread count the config's box cannot be cut into bands for. */
+    public static void requireBands(SimulationConfig config) {
+        int threads = EngineConfig.of(config).threads();
+        if (threads > 1) {
+            var lc = config.lattice();
+            bands(lc.lattice(lc.sizeX(), lc.sizeY(), lc.sizeZ()), threads);
+        }
     }
 
     // ---------------------------------------------------------------- stepping
@@ -157,6 +197,11 @@ public final class Simulation implements Deposit {
      * memoryless, so the next step simply draws a new one).
      */
     public Stop advance(double timeLimit, long netIonLimit, long eventLimit) {
+        if (workers != null) {
+            try (PhaseThreads threads = new PhaseThreads(workers, state, reach)) {
+                return advanceInWindows(threads, timeLimit, netIonLimit, eventLimit);
+            }
+        }
         while (true) {
             if (state.boxFull) {
                 return Stop.BOX_FULL;
@@ -167,7 +212,7 @@ public final class Simulation implements Deposit {
             if (time >= timeLimit || reductions - oxidations >= netIonLimit || events >= eventLimit) {
                 return Stop.TARGET;
             }
-            double catalogRate = index.catalog().totalRate();
+            double catalogRate = index.totalRate();
             double total = catalogRate + arrivalRate;
             double frozenUntil = Math.min(control.nextChange(time), timeLimit);
             double dt = total > 0 ? -Math.log(1.0 - rng.nextDouble()) / total : Double.POSITIVE_INFINITY;
@@ -195,6 +240,76 @@ public final class Simulation implements Deposit {
                 rejected++;
             }
             updateFactors();
+        }
+    }
+
+    /**
+     * {@link #advance} on several threads: whole windows, so a limit on ions or events may be passed by what the
+     * window's last events did.
+     */
+    private Stop advanceInWindows(PhaseThreads threads, double timeLimit, long netIonLimit, long eventLimit) {
+        while (true) {
+            if (state.boxFull) {
+                return Stop.BOX_FULL;
+            }
+            if (time >= timeLimit || reductions - oxidations >= netIonLimit || events >= eventLimit) {
+                return Stop.TARGET;
+            }
+            double rate = index.totalRateOfAll();
+            double end = Math.min(Math.min(control.nextChange(time), timeLimit),
+                    rate > 0 ? time + windowEvents * sectors.bands() / rate : Double.POSITIVE_INFINITY);
+            if (end == Double.POSITIVE_INFINITY) {
+                return Stop.STALLED;
+            }
+            int first = rng.nextInt(2);
+            long reducedBefore = reductions;
+            long oxidizedBefore = oxidations;
+            for (int phase = 0; phase < 2; phase++) {
+                threads.run(first ^ phase, time, end);
+                settlePhase();
+            }
+            etaIntegral += control.advance(end - time, end);
+            time = end;
+            for (long i = reducedBefore; i < reductions; i++) {
+                control.transfer(+1, time);
+            }
+            for (long i = oxidizedBefore; i < oxidations; i++) {
+                control.transfer(-1, time);
+            }
+            updateFactors();
+        }
+    }
+
+    /**
+     * After a phase: the threads' counts, then the events of the sites they deferred, then the sealed voids and dead
+     * metal their searches left unsettled, thread by thread in order.
+     */
+    private void settlePhase() {
+        for (Worker w : workers) {
+            state.absorb(w.state);
+            reach.absorb(w.reach);
+            events += w.events;
+            rejected += w.rejected;
+            reductions += w.reductions;
+            oxidations += w.oxidations;
+            w.events = w.rejected = w.reductions = w.oxidations = 0;
+        }
+        for (Worker w : workers) {
+            index.absorb(w.index);
+        }
+        for (Worker w : workers) {
+            for (int i = 0; i < w.reach.unsettled.size(); i++) {
+                reach.settle(w.reach.unsettled.getInt(i));
+            }
+            w.reach.unsettled.clear();
+        }
+        for (Worker w : workers) {
+            if (w.deadMetal != null) {
+                for (int i = 0; i < w.deadMetal.unsettled.size(); i++) {
+                    deadMetal.settle(w.deadMetal.unsettled.getInt(i));
+                }
+                w.deadMetal.unsettled.clear();
+            }
         }
     }
 
@@ -414,7 +529,7 @@ public final class Simulation implements Deposit {
 
     /** Sites that currently own events. */
     public int activeSites() {
-        return index.catalog().activeSites();
+        return index.activeSites();
     }
 
     /**
@@ -442,7 +557,7 @@ public final class Simulation implements Deposit {
      * per-column array and with redox kinetics the column tops and one bit per site for sealed voids.
      */
     public long catalogueBytes() {
-        return index.catalog().memoryBytes() + state.bytes() - latticeStateBytes()
+        return index.memoryBytes() + state.bytes() - latticeStateBytes()
                 + (reach == null ? 0 : reach.bytes());
     }
 
@@ -453,7 +568,8 @@ public final class Simulation implements Deposit {
 
     /**
      * Writes the complete mutable state: lattice, column bookkeeping, clock, counters, η, the event catalogue as it
-     * is (not rebuilt: the order of the events in each class decides what a random number picks) and the generator.
+     * is (not rebuilt: the order of the events in each class decides what a random number picks; on several threads
+     * every band's) and the generator (on several threads, then each thread's).
      * {@link #readState} on a simulation built from the same config then continues exactly as this one would. (The
      * ion supplies keep no state of their own; one that does must be saved here too.)
      */
@@ -482,8 +598,24 @@ public final class Simulation implements Deposit {
             out.writeDouble(st.etaIntegral());
         }
         index.writeState(out);
-        byte[] generator = ((RandomProviderDefaultState) rng.saveState()).getState();
-        StateData.writeBytes(out, generator, generator.length);
+        writeGenerator(out, rng);
+        for (int t = 0; workers != null && t < workers.length; t++) {
+            writeGenerator(out, workers[t].rng);
+        }
+    }
+
+    private static void writeGenerator(DataOutput out, RestorableUniformRandomProvider generator) throws IOException {
+        byte[] bytes = ((RandomProviderDefaultState) generator.saveState()).getState();
+        StateData.writeBytes(out, bytes, bytes.length);
+    }
+
+    private static void readGenerator(DataInput in, RestorableUniformRandomProvider generator) throws IOException {
+        byte[] bytes = StateData.readBytes(in, 1 << 16, "generator state");
+        try {
+            generator.restoreState(new RandomProviderDefaultState(bytes));
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new IOException("generator state does not fit: " + e.getMessage());
+        }
     }
 
     /**
@@ -517,11 +649,9 @@ public final class Simulation implements Deposit {
         if (reach != null) {
             reach.rebuild();
         }
-        byte[] generator = StateData.readBytes(in, 1 << 16, "generator state");
-        try {
-            rng.restoreState(new RandomProviderDefaultState(generator));
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            throw new IOException("generator state does not fit: " + e.getMessage());
+        readGenerator(in, rng);
+        for (int t = 0; workers != null && t < workers.length; t++) {
+            readGenerator(in, workers[t].rng);
         }
     }
 }

@@ -51,7 +51,7 @@ public final class Benchmark {
          * off the substrate is supported by itself alone and, on lattices with triangles of neighbours (fcc, hcp),
          * rolls away upwards until it reaches the top of the box.
          */
-        public SimulationConfig config(LatticeConfig.Type lattice, int size) {
+        public SimulationConfig config(LatticeConfig.Type lattice, int size, int threads) {
             String file = spelling + ".yaml";
             ObjectNode tree;
             try (InputStream in = Benchmark.class.getResourceAsStream("/bench/" + file)) {
@@ -70,12 +70,15 @@ public final class Benchmark {
             if (lattice != LatticeConfig.Type.SIMPLE_CUBIC) {
                 tree.put("keepDepositConnected", true);
             }
+            if (threads > 1) {
+                tree.putObject("engine").put("threads", threads);
+            }
             return ConfigLoader.withBuiltInPresets().resolve(tree, "bench-" + spelling + "-" + size);
         }
 
         /** Simulated time of the full workload (its config's stop.time): 1.5e5/ν for the standard one, 0.72 s for physics. */
         public double time() {
-            return config(LatticeConfig.Type.SIMPLE_CUBIC, 4).stop().time();
+            return config(LatticeConfig.Type.SIMPLE_CUBIC, 4, 1).stop().time();
         }
     }
 
@@ -120,9 +123,9 @@ public final class Benchmark {
     /**
      * Runs a workload until the simulated time or the event budget is used up; the clock covers the event loop only.
      */
-    public static Result run(Workload workload, LatticeConfig.Type lattice, int size, double time, long maxEvents,
-                             Consumer<Simulation> progress) {
-        Simulation sim = Engines.build(workload.config(lattice, size));
+    public static Result run(Workload workload, LatticeConfig.Type lattice, int size, int threads, double time,
+                             long maxEvents, Consumer<Simulation> progress) {
+        Simulation sim = Engines.build(workload.config(lattice, size, threads));
         long wall = 0;
         Simulation.Stop stop = Simulation.Stop.TARGET;
         while (stop == Simulation.Stop.TARGET && sim.time() < time && sim.events() < maxEvents) {

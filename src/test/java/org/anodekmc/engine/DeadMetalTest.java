@@ -117,7 +117,7 @@ class DeadMetalTest {
     }
 
     /** Flood fill through deposit atoms from the first layer: reached atoms must be live, the others dead. */
-    private static void assertLiveExactlyWhereConnected(Simulation sim) {
+    static void assertLiveExactlyWhereConnected(Simulation sim) {
         Lattice l = sim.lattice();
         BitSet reached = new BitSet(l.sites());
         ArrayDeque<Integer> queue = new ArrayDeque<>();

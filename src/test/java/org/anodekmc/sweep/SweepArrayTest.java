@@ -141,7 +141,7 @@ class SweepArrayTest {
         SimulationConfig c = run.config();
         SimulationConfig broken = new SimulationConfig(c.name(), c.seed(), c.units(), c.temperature(), c.lattice(),
                 c.metal(), c.electrolyte(), tooManyEnvironments(c.substrate()), c.hops(), c.keepDepositConnected(),
-                c.supply(), c.control(), c.stop(), c.output());
+                c.supply(), c.control(), c.stop(), c.output(), c.engine());
         runs.set(2, new Sweep.Run(run.index(), run.point(), run.replicate(), run.valueIndex(), run.id(), run.seed(),
                 broken, null));
         Sweep sweep = new Sweep(valid.name(), valid.mode(), valid.replicates(), valid.seed(), valid.axes(),

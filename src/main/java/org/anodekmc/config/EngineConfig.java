@@ -1,0 +1,22 @@
+package org.anodekmc.config;
+
+/**
+ * How one run uses the machine; a config without this section runs on one thread.
+ *
+ * @param threads      threads of one run: 1 runs the exact serial algorithm; more cut the box into bands of rows
+ *                     whose events run in parallel phases of a window (docs/model.md, "Runs on several threads")
+ * @param windowEvents the mean number of events per band in a window (default {@link #DEFAULT_WINDOW_EVENTS}); the
+ *                     window is also never longer than the control holds the rates frozen (maxEtaStep)
+ */
+public record EngineConfig(int threads, Double windowEvents) {
+    public static final double DEFAULT_WINDOW_EVENTS = 100;
+
+    /** The engine of a config: one thread unless its engine section says otherwise. */
+    public static EngineConfig of(SimulationConfig config) {
+        return config.engine() == null ? new EngineConfig(1, null) : config.engine();
+    }
+
+    public double windowEventsOrDefault() {
+        return windowEvents == null ? DEFAULT_WINDOW_EVENTS : windowEvents;
+    }
+}
