@@ -106,6 +106,21 @@ class LatticeGeometryTest {
         }
     }
 
+    /** Boxes of power-of-two sides take the neighbour from bit fields; the same sites as the column arithmetic. */
+    @ParameterizedTest
+    @MethodSource("types")
+    void powerOfTwoBoxesFindTheSameNeighbours(String type) {
+        for (Lattice l : List.of(Lattice.of(type, 8, 4, 7), Lattice.of(type, 4, 8, 6), box(type))) {
+            for (int site = 0; site < l.sites(); site++) {
+                int z = l.z(site);
+                for (int d = 0; d < l.hopDirections(true); d++) {
+                    int expected = l.site(l.neighbourColumn(l.column(site), z, d), z + l.dz(d));
+                    assertEquals(expected, l.neighbour(site, d), type + " site " + site + " direction " + d);
+                }
+            }
+        }
+    }
+
     /** Substrate atoms under a first-layer site, counted by hand from the first shell's layers (table in model.md). */
     @Test
     void neighboursBelowAreThoseOfTheLayerUnderneath() {
