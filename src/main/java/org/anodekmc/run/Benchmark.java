@@ -49,9 +49,10 @@ public final class Benchmark {
          * The workload on a size × size × height lattice of a type (as {@code lattice.type} spells it). On a crystal
          * lattice the standard workload keeps the deposit connected: without that rule a pair of atoms that steps
          * off the substrate is supported by itself alone and, on lattices with triangles of neighbours (fcc, hcp),
-         * rolls away upwards until it reaches the top of the box.
+         * rolls away upwards until it reaches the top of the box. {@code keepConnected} sets the rule on simple cubic
+         * too, so that a crystal and simple cubic run the same rules (the physics workload has it anyway).
          */
-        public SimulationConfig config(LatticeConfig.Type lattice, int size) {
+        public SimulationConfig config(LatticeConfig.Type lattice, int size, boolean keepConnected) {
             String file = spelling + ".yaml";
             ObjectNode tree;
             try (InputStream in = Benchmark.class.getResourceAsStream("/bench/" + file)) {
@@ -67,7 +68,7 @@ public final class Benchmark {
             if (latticeNode.path("substrateLayers").asInt(1) < reach) {
                 latticeNode.put("substrateLayers", reach);
             }
-            if (lattice != LatticeConfig.Type.SIMPLE_CUBIC) {
+            if (keepConnected || lattice != LatticeConfig.Type.SIMPLE_CUBIC) {
                 tree.put("keepDepositConnected", true);
             }
             return ConfigLoader.withBuiltInPresets().resolve(tree, "bench-" + spelling + "-" + size);
@@ -75,7 +76,7 @@ public final class Benchmark {
 
         /** Simulated time of the full workload (its config's stop.time): 1.5e5/ν for the standard one, 0.72 s for physics. */
         public double time() {
-            return config(LatticeConfig.Type.SIMPLE_CUBIC, 4).stop().time();
+            return config(LatticeConfig.Type.SIMPLE_CUBIC, 4, false).stop().time();
         }
     }
 
@@ -118,11 +119,12 @@ public final class Benchmark {
     }
 
     /**
-     * Runs a workload until the simulated time or the event budget is used up; the clock covers the event loop only.
+     * Runs a workload ({@link Workload#config} with {@code keepConnected}) until the simulated time or the event budget
+     * is used up; the clock covers the event loop only.
      */
-    public static Result run(Workload workload, LatticeConfig.Type lattice, int size, double time, long maxEvents,
-                             Consumer<Simulation> progress) {
-        Simulation sim = Engines.build(workload.config(lattice, size));
+    public static Result run(Workload workload, LatticeConfig.Type lattice, boolean keepConnected, int size,
+                             double time, long maxEvents, Consumer<Simulation> progress) {
+        Simulation sim = Engines.build(workload.config(lattice, size, keepConnected));
         long wall = 0;
         Simulation.Stop stop = Simulation.Stop.TARGET;
         while (stop == Simulation.Stop.TARGET && sim.time() < time && sim.events() < maxEvents) {

@@ -35,9 +35,9 @@ class HotLoopAllocationTest {
     @ParameterizedTest
     @EnumSource(LatticeConfig.Type.class)
     void bothWorkloadsAllocateNothingOnEveryLattice(LatticeConfig.Type lattice) {
-        assertNoAllocation(Engines.build(Benchmark.Workload.STANDARD.config(lattice, 32)),
+        assertNoAllocation(Engines.build(Benchmark.Workload.STANDARD.config(lattice, 32, false)),
                 "bond-counting thin film on " + lattice.spelling());
-        assertNoAllocation(Engines.build(Benchmark.Workload.PHYSICS.config(lattice, 32)),
+        assertNoAllocation(Engines.build(Benchmark.Workload.PHYSICS.config(lattice, 32, false)),
                 "the quickstart's physics on " + lattice.spelling());
     }
 
