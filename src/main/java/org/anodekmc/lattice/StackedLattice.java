@@ -55,6 +55,8 @@ public final class StackedLattice extends LayeredBox {
     private final int xBits;
     private final int columnBits;
     private final int[] stepYField;
+    /** {@link #sharedNeighbours}, kept like the steps. */
+    private final int[] shared;
     private final int[] dz;
     private final int[] reverse;
     /** Per second-shell direction: the two first-shell directions (from the mover) of its bridge sites. */
@@ -102,6 +104,15 @@ public final class StackedLattice extends LayeredBox {
         stepYField = new int[stepY.length];
         for (int k = 0; k < stepY.length; k++) {
             stepYField[k] = stepY[k] * sizeX;
+        }
+        shared = new int[stepX.length];
+        for (int phase = 0; phase < period; phase++) {
+            for (int parity = 0; parity < 2; parity++) {
+                for (int d = 0; d < directions; d++) {
+                    // a site of this phase and row parity, as many layers above 0 as two steps can descend
+                    shared[step(phase, parity, d)] = sharedNeighboursOf(site(parity * sizeX, 4 * period + phase), d);
+                }
+            }
         }
         reverse = new int[directions];
         for (int d = 0; d < directions; d++) {
@@ -522,6 +533,12 @@ public final class StackedLattice extends LayeredBox {
         int xMask = sizeX - 1;
         int yMask = columns - sizeX;
         return (z + dz[direction]) * columns | (((site & yMask) + stepYField[k]) & yMask) | ((site + stepX[k]) & xMask);
+    }
+
+    @Override
+    public int sharedNeighbours(int site, int direction) {
+        int z = z(site);
+        return shared[step(phase(z), (column(site) / sizeX) & 1, direction)];
     }
 
     @Override
