@@ -114,8 +114,8 @@ public interface Lattice {
 
     /**
      * The first-shell directions from a site that lead to the site {@code direction} leads to, or to one of that
-     * site's first-shell neighbours (the two ends of a hop share them: none on sc besides the other end, four on fcc
-     * and hcp for a first-shell hop).
+     * site's first-shell neighbours: the neighbours the two ends of a hop share (for a first-shell hop none on sc and
+     * bcc besides each other, four more on fcc and hcp).
      */
     int sharedNeighbours(int site, int direction);
 
