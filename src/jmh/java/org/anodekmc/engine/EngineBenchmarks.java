@@ -52,7 +52,7 @@ public class EngineBenchmarks {
             Workload w = workload.equals("physics") ? Workload.PHYSICS : Workload.STANDARD;
             LatticeConfig.Type type = Arrays.stream(LatticeConfig.Type.values())
                     .filter(t -> t.spelling().equals(lattice)).findFirst().orElseThrow();
-            sim = Engines.build(w.config(type, size, 1));
+            sim = Engines.build(w.config(type, size, false));
             // the standard workload deposits 1.35e-5 atoms per site per time unit
             sim.advance(w == Workload.PHYSICS ? w.time() / 4 : 0.1 / 1.35e-5, Long.MAX_VALUE, Long.MAX_VALUE);
         }

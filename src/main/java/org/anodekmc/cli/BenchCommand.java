@@ -20,7 +20,9 @@ import java.util.concurrent.Callable;
                 + "wall second and memory per site for each lattice size.",
                 "standard (configs/bench/standard.yaml): L×L×40 (simple cubic unless --lattice) on a 3-layer "
                         + "substrate, ballistic deposition of 1.35e-5 atoms per site per unit time, first-shell "
-                        + "bond-counting hops E_a = 2.0·n_i (kT = 1), 1.5e5 time units (about 5.9e6 events at 64²).",
+                        + "bond-counting hops E_a = 2.0·n_i (kT = 1), 1.5e5 time units (about 5.9e6 events at 64²); "
+                        + "on the crystal lattices with the connectivity rule, on simple cubic only with "
+                        + "--keep-connected.",
                 "physics (configs/bench/physics.yaml): the quickstart's physics in an L×L×16 box: Li on Cu with Zn "
                         + "single atoms at 1 mA/cm², redox kinetics, metropolis hops with second-shell moves, the "
                         + "connectivity rule, galvanostatic η; 0.72 s (about 3.9e5 events at 64²)."})
@@ -38,6 +40,11 @@ final class BenchCommand implements Callable<Integer> {
             + "simple-cubic (default), bcc001, bcc110, fcc001, fcc111, hcp0001 or hcp1120; bonds converted as for any "
             + "run")
     String lattice = LatticeConfig.Type.SIMPLE_CUBIC.spelling();
+
+    @Option(names = "--keep-connected", description = "the standard workload with the connectivity rule on simple "
+            + "cubic too, as it runs on the crystal lattices (which need it), to compare the lattices under the same "
+            + "rules (default: off; the physics workload always has it)")
+    boolean keepConnected;
 
     @Option(names = "--time", paramLabel = "T",
             description = "simulated time per size, in the workload's unit (default: the workload's, 1.5e5 or 0.72 s)")
@@ -87,14 +94,19 @@ final class BenchCommand implements Callable<Integer> {
                     + "threads, the standard one (ballistic supply) on 1; got " + threads);
         }
         System.out.println("warming up the JIT on 64² ...");
-        Benchmark.run(chosen, type, 64, 1, chosen.time() / 4, Long.MAX_VALUE, null);
+        Benchmark.Variant variant = new Benchmark.Variant(type, keepConnected, threads);
+        Benchmark.run(chosen, new Benchmark.Variant(type, keepConnected, 1), 64, chosen.time() / 4, Long.MAX_VALUE,
+                null);
+        System.out.println("connectivity rule: " + (chosen.config(variant, 4).keepDepositConnected()
+                ? "on" : "off") + (threads > 1 ? ", " + threads + " threads" : ""));
         System.out.println("size       sites      events   sim time   wall s     events/s   ns/event  sim/wall s   "
                 + "state B/site  catalogue B/site  catalogue B/surface site");
         for (int size : sizes) {
             List<Benchmark.Result> runs = new ArrayList<>();
             for (int i = 0; i < repeat; i++) {
-                Benchmark.Result r = Benchmark.run(chosen, type, size, threads, time, maxEvents, sim -> System.err.printf(Locale.ROOT,
-                        "\r  %d²: %d events, t = %.3g", size, sim.events(), sim.time()));
+                Benchmark.Result r = Benchmark.run(chosen, variant, size, time, maxEvents,
+                        sim -> System.err.printf(Locale.ROOT, "\r  %d²: %d events, t = %.3g", size, sim.events(),
+                                sim.time()));
                 System.err.print("\r" + " ".repeat(60) + "\r");
                 printRow(r);
                 runs.add(r);

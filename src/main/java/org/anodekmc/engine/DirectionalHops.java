@@ -52,11 +52,14 @@ final class DirectionalHops extends Hops {
             java.util.Arrays.fill(into, from, from + directions, NONE);
             return;
         }
-        // a first-shell direction whose neighbour the site's own cell marks as metal is blocked (no lookup needed)
-        int metal = state.metalNeighbours(site);
-        for (int d = 0; d < directions; d++) {
-            boolean blocked = d < state.coordination && (metal & (1 << d)) != 0;
-            into[from + d] = blocked ? NONE : listed(hopClass(signature, site, d));
+        // the site's own cell tells which first-shell neighbours are empty sites of the deposit (no lookup needed)
+        int empty = state.emptyNeighbours(site);
+        for (int d = 0; d < state.coordination; d++) {
+            into[from + d] = (empty & (1 << d)) == 0 ? NONE
+                    : listed(hopClassInto(signature, site, d, lattice.neighbour(site, d)));
+        }
+        for (int d = state.coordination; d < directions; d++) {
+            into[from + d] = listed(hopClass(signature, site, d));
         }
     }
 
@@ -85,7 +88,8 @@ final class DirectionalHops extends Hops {
             }
             int source = lattice.neighbour(neighbour, back);
             if (state.inDepositLayers(source) && source != changed && state.species(source) == Species.METAL) {
-                events.setEvent(source, firstEvent + d, eventClass(Species.METAL, state.signature(source), source, d));
+                events.setEvent(source, firstEvent + d,
+                        listed(hopClassInto(state.signature(source), source, d, neighbour)));
             }
         }
     }

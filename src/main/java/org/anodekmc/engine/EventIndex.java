@@ -205,11 +205,19 @@ final class EventIndex {
      * whose own events (and this site's) are already up to date, both are skipped.
      */
     void refreshAround(int site, int refreshed) {
+        refreshAround(site, refreshed, 0);
+    }
+
+    /**
+     * {@link #refreshAround(int, int)}, skipping the neighbours in the first-shell directions {@code upToDate}, whose
+     * events and those through them are already up to date (refreshed around the other end of a hop).
+     */
+    void refreshAround(int site, int refreshed, int upToDate) {
         if (refreshed == NONE) {
             refreshSite(site);
         }
         // when no empty site owns events and no event reaches through one, only metal neighbours can change
-        int directions = visitsEmptyNeighbours ? state.firstShellBits : state.metalNeighbours(site);
+        int directions = (visitsEmptyNeighbours ? state.firstShellBits : state.metalNeighbours(site)) & ~upToDate;
         for (int rest = directions; rest != 0; rest &= rest - 1) {
             int n = lattice.neighbour(site, Integer.numberOfTrailingZeros(rest));
             if (!state.inDepositLayers(n)) {

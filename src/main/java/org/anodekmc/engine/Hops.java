@@ -51,6 +51,11 @@ abstract class Hops implements Process {
         if (!state.inDepositLayers(target) || state.species(target) != Species.EMPTY) {
             return NONE;
         }
+        return hopClassInto(from, site, direction, target);
+    }
+
+    /** {@link #hopClass} of a hop whose target, an empty site of the deposit layers, the caller has at hand. */
+    final int hopClassInto(int from, int site, int direction, int target) {
         boolean firstShell = lattice.isFirstShell(direction);
         // a second-shell move is blocked when both sites it passes between are occupied
         if (!firstShell && occupied(lattice.firstBridge(site, direction))
@@ -80,8 +85,10 @@ abstract class Hops implements Process {
         state.setSpecies(site, Species.EMPTY);
         state.setSpecies(to, Species.METAL);
         events.refreshAround(site, NONE);
-        // a first-shell hop's target and origin were refreshed above as neighbours of the origin
-        events.refreshAround(to, lattice.isFirstShell(direction) ? site : NONE);
+        // a first-shell hop's target and origin were refreshed above as neighbours of the origin, and so were the
+        // neighbours both ends share (with the state as it is now, so that refreshing them again changes nothing)
+        events.refreshAround(to, lattice.isFirstShell(direction) ? site : NONE,
+                lattice.sharedNeighbours(to, lattice.reverse(direction)));
         if (deadMetal != null) {
             // dead metal the atom touches first regains its path; only then can the origin's neighbours be judged
             deadMetal.reconnectAround(to);

@@ -112,6 +112,13 @@ public interface Lattice {
      */
     int neighbour(int site, int direction);
 
+    /**
+     * The first-shell directions from a site that lead to the site {@code direction} leads to, or to one of that
+     * site's first-shell neighbours: the neighbours the two ends of a hop share (for a first-shell hop none on sc and
+     * bcc besides each other, four more on fcc and hcp).
+     */
+    int sharedNeighbours(int site, int direction);
+
     /** The direction that leads back. */
     int reverse(int direction);
 

@@ -33,4 +33,22 @@ abstract class LayeredBox implements Lattice {
     public final int site(int column, int z) {
         return z * columns + column;
     }
+
+    /**
+     * {@link #sharedNeighbours} worked out from the sites themselves, for a lattice to keep per kind of site; the site
+     * lies far enough from the substrate that no neighbour of its neighbours has a negative number.
+     */
+    final int sharedNeighboursOf(int site, int direction) {
+        int other = neighbour(site, direction);
+        int shared = 0;
+        for (int e = 0; e < coordination(); e++) {
+            int n = neighbour(site, e);
+            boolean match = n == other;
+            for (int f = 0; f < coordination() && !match; f++) {
+                match = neighbour(other, f) == n;
+            }
+            shared |= match ? 1 << e : 0;
+        }
+        return shared;
+    }
 }

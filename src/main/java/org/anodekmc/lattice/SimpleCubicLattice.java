@@ -19,6 +19,7 @@ public final class SimpleCubicLattice extends LayeredBox {
     private final int[] fieldStep = new int[DZ.length];
     private final int[] fieldMask = new int[DZ.length];
     private final int[] layerStep = new int[DZ.length];
+    private final int[] shared = new int[DZ.length];
 
     public SimpleCubicLattice(int sizeX, int sizeY, int sizeZ) {
         super(sizeX, sizeY, sizeZ);
@@ -31,6 +32,9 @@ public final class SimpleCubicLattice extends LayeredBox {
             fieldStep[d] = lateral < 0 ? 0 : step[lateral];
             fieldMask[d] = lateral < 0 ? 0 : mask[lateral];
             layerStep[d] = DZ[d] * columns;
+        }
+        for (int d = 0; d < DZ.length; d++) {
+            shared[d] = sharedNeighboursOf(site(0, 2), d);
         }
     }
 
@@ -114,6 +118,12 @@ public final class SimpleCubicLattice extends LayeredBox {
 
     private int x(int column) {
         return xMask >= 0 ? column & xMask : column % sizeX;
+    }
+
+    /** The same from every site: the lattice is invariant under every translation by a site. */
+    @Override
+    public int sharedNeighbours(int site, int direction) {
+        return shared[direction];
     }
 
     @Override

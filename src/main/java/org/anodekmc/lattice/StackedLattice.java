@@ -41,9 +41,22 @@ public final class StackedLattice extends LayeredBox {
 
     private final Geometry g;
     private final int directions;
-    /** Per [phase][row parity][direction]: the step in columns and in rows (the step in layers is {@link #dz}). */
-    private final int[][][] stepX;
-    private final int[][][] stepY;
+    private final int period;
+    /**
+     * Per {@link #step(int, int, int) stacking phase, row parity and direction}: the step in columns and in rows (the
+     * step in layers is {@link #dz}); one flat array each, since a neighbour is the engine's most frequent lookup.
+     */
+    private final int[] stepX;
+    private final int[] stepY;
+    /**
+     * log2(sizeX), and log2(columns), when sizeX and sizeY are both powers of two (else −1): a site number is then the
+     * bit fields z | y | x and a neighbour needs no division. The y steps shifted into their field.
+     */
+    private final int xBits;
+    private final int columnBits;
+    private final int[] stepYField;
+    /** {@link #sharedNeighbours}, kept like the steps. */
+    private final int[] shared;
     private final int[] dz;
     private final int[] reverse;
     /** Per second-shell direction: the two first-shell directions (from the mover) of its bridge sites. */
@@ -60,10 +73,10 @@ public final class StackedLattice extends LayeredBox {
                     + "row by half a step, so an odd number of rows does not wrap around), got " + sizeY);
         }
         this.g = g;
-        int period = g.offsets.length;
+        period = g.offsets.length;
         directions = g.vectors[0][0].length;
-        stepX = new int[period][2][directions];
-        stepY = new int[period][2][directions];
+        stepX = new int[period * 2 * directions];
+        stepY = new int[period * 2 * directions];
         dz = new int[directions];
         for (int d = 0; d < directions; d++) {
             dz[d] = whole(g.vectors[0][0][d][2] / g.layerStep, "dz");
@@ -77,23 +90,27 @@ public final class StackedLattice extends LayeredBox {
                     int target = Math.floorMod(phase + dz[d], period);
                     int y = whole(parity + g.offsets[phase][1] + v[1] / g.rowStep - g.offsets[target][1], "row");
                     double x = parity * g.rowShift + g.offsets[phase][0] + v[0] / g.columnStep;
-                    stepX[phase][parity][d] = whole(x - Math.floorMod(y, 2) * g.rowShift - g.offsets[target][0],
-                            "column");
-                    stepY[phase][parity][d] = y - parity;
+                    int k = step(phase, parity, d);
+                    stepX[k] = whole(x - Math.floorMod(y, 2) * g.rowShift - g.offsets[target][0], "column");
+                    stepY[k] = y - parity;
+                    requireBelow(stepX[k], sizeX, "x");
+                    requireBelow(stepY[k], sizeY, "y");
                 }
             }
         }
-        for (int[][] phase : stepX) {
-            for (int[] steps : phase) {
-                for (int step : steps) {
-                    requireBelow(step, sizeX, "x");
-                }
-            }
+        boolean powersOfTwo = Integer.bitCount(sizeX) == 1 && Integer.bitCount(sizeY) == 1;
+        xBits = powersOfTwo ? Integer.numberOfTrailingZeros(sizeX) : -1;
+        columnBits = powersOfTwo ? Integer.numberOfTrailingZeros(columns) : -1;
+        stepYField = new int[stepY.length];
+        for (int k = 0; k < stepY.length; k++) {
+            stepYField[k] = stepY[k] * sizeX;
         }
-        for (int[][] phase : stepY) {
-            for (int[] steps : phase) {
-                for (int step : steps) {
-                    requireBelow(step, sizeY, "y");
+        shared = new int[stepX.length];
+        for (int phase = 0; phase < period; phase++) {
+            for (int parity = 0; parity < 2; parity++) {
+                for (int d = 0; d < directions; d++) {
+                    // a site of this phase and row parity, as many layers above 0 as two steps can descend
+                    shared[step(phase, parity, d)] = sharedNeighboursOf(site(parity * sizeX, 4 * period + phase), d);
                 }
             }
         }
@@ -105,6 +122,11 @@ public final class StackedLattice extends LayeredBox {
         for (int d = g.firstShell; d < directions; d++) {
             bridges[d] = bridgeDirections(d);
         }
+    }
+
+    /** Where the steps of a direction from a site of this stacking phase and row parity are kept. */
+    private int step(int phase, int parity, int direction) {
+        return (phase * 2 + parity) * directions + direction;
     }
 
     /** {@link #wrap} brings a neighbour back into the box only if no step spans the box. */
@@ -142,7 +164,7 @@ public final class StackedLattice extends LayeredBox {
     /** Direction e's vector from the site that direction d leads to from a site of this phase and row parity. */
     private double[] landing(int phase, int parity, int d, int e) {
         int targetPhase = Math.floorMod(phase + dz[d], g.offsets.length);
-        int targetParity = Math.floorMod(parity + stepY[phase][parity][d], 2);
+        int targetParity = Math.floorMod(parity + stepY[step(phase, parity, d)], 2);
         return g.vectors[targetPhase][targetParity][e];
     }
 
@@ -419,12 +441,12 @@ public final class StackedLattice extends LayeredBox {
 
     @Override
     public int column(int site) {
-        return site % columns;
+        return columnBits >= 0 ? site & (columns - 1) : site % columns;
     }
 
     @Override
     public int z(int site) {
-        return site / columns;
+        return columnBits >= 0 ? site >> columnBits : site / columns;
     }
 
     @Override
@@ -483,11 +505,15 @@ public final class StackedLattice extends LayeredBox {
     @Override
     public int neighbourColumn(int column, int z, int direction) {
         int y = column / sizeX;
-        int phase = z % g.offsets.length;
-        int parity = y & 1;
-        int nx = wrap(column - y * sizeX + stepX[phase][parity][direction], sizeX);
-        int ny = wrap(y + stepY[phase][parity][direction], sizeY);
+        int k = step(phase(z), y & 1, direction);
+        int nx = wrap(column - y * sizeX + stepX[k], sizeX);
+        int ny = wrap(y + stepY[k], sizeY);
         return nx + sizeX * ny;
+    }
+
+    /** The stacking phase of a layer; without a division on the lattices stacked in two (all but fcc111). */
+    private int phase(int z) {
+        return period == 2 ? z & 1 : z % period;
     }
 
     /** A coordinate moved by less than the box's size, brought back into the box (no division: the hottest call). */
@@ -497,8 +523,22 @@ public final class StackedLattice extends LayeredBox {
 
     @Override
     public int neighbour(int site, int direction) {
-        int z = site / columns;
-        return (z + dz[direction]) * columns + neighbourColumn(site - z * columns, z, direction);
+        if (columnBits < 0) {
+            int z = site / columns;
+            return (z + dz[direction]) * columns + neighbourColumn(site - z * columns, z, direction);
+        }
+        // x and y each step within their bit field, which the mask wraps around; z's field takes the layer step
+        int z = site >> columnBits;
+        int k = step(phase(z), (site >> xBits) & 1, direction);
+        int xMask = sizeX - 1;
+        int yMask = columns - sizeX;
+        return (z + dz[direction]) * columns | (((site & yMask) + stepYField[k]) & yMask) | ((site + stepX[k]) & xMask);
+    }
+
+    @Override
+    public int sharedNeighbours(int site, int direction) {
+        int z = z(site);
+        return shared[step(phase(z), (column(site) / sizeX) & 1, direction)];
     }
 
     @Override

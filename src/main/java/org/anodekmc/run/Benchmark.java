@@ -22,6 +22,17 @@ import java.util.function.Consumer;
 public final class Benchmark {
     private static final long EVENTS_PER_CHUNK = 1 << 22;
 
+    /**
+     * What a run of a workload varies: the lattice type (as {@code lattice.type} spells it), whether simple cubic
+     * keeps the deposit connected too, and the threads of the run (engine.threads).
+     */
+    public record Variant(LatticeConfig.Type lattice, boolean keepConnected, int threads) {
+        /** The lattice, with the workload's own rules, on one thread. */
+        public static Variant of(LatticeConfig.Type lattice) {
+            return new Variant(lattice, false, 1);
+        }
+    }
+
     /** A workload: its config (shipped in the jar under bench/) and the height of its box. */
     public enum Workload {
         /** Thin-film growth in reduced units: ballistic deposition, first-shell bond-counting hops. */
@@ -46,12 +57,14 @@ public final class Benchmark {
         }
 
         /**
-         * The workload on a size × size × height lattice of a type (as {@code lattice.type} spells it). On a crystal
+         * The workload in a size × size × height box of a variant's lattice, rules and threads. On a crystal
          * lattice the standard workload keeps the deposit connected: without that rule a pair of atoms that steps
          * off the substrate is supported by itself alone and, on lattices with triangles of neighbours (fcc, hcp),
-         * rolls away upwards until it reaches the top of the box.
+         * rolls away upwards until it reaches the top of the box. {@code keepConnected} sets the rule on simple cubic
+         * too, so that a crystal and simple cubic run the same rules (the physics workload has it anyway).
          */
-        public SimulationConfig config(LatticeConfig.Type lattice, int size, int threads) {
+        public SimulationConfig config(Variant variant, int size) {
+            LatticeConfig.Type lattice = variant.lattice();
             String file = spelling + ".yaml";
             ObjectNode tree;
             try (InputStream in = Benchmark.class.getResourceAsStream("/bench/" + file)) {
@@ -67,18 +80,18 @@ public final class Benchmark {
             if (latticeNode.path("substrateLayers").asInt(1) < reach) {
                 latticeNode.put("substrateLayers", reach);
             }
-            if (lattice != LatticeConfig.Type.SIMPLE_CUBIC) {
+            if (variant.keepConnected() || lattice != LatticeConfig.Type.SIMPLE_CUBIC) {
                 tree.put("keepDepositConnected", true);
             }
-            if (threads > 1) {
-                tree.putObject("engine").put("threads", threads);
+            if (variant.threads() > 1) {
+                tree.putObject("engine").put("threads", variant.threads());
             }
             return ConfigLoader.withBuiltInPresets().resolve(tree, "bench-" + spelling + "-" + size);
         }
 
         /** Simulated time of the full workload (its config's stop.time): 1.5e5/ν for the standard one, 0.72 s for physics. */
         public double time() {
-            return config(LatticeConfig.Type.SIMPLE_CUBIC, 4, 1).stop().time();
+            return config(Variant.of(LatticeConfig.Type.SIMPLE_CUBIC), 4).stop().time();
         }
     }
 
@@ -121,11 +134,12 @@ public final class Benchmark {
     }
 
     /**
-     * Runs a workload until the simulated time or the event budget is used up; the clock covers the event loop only.
+     * Runs a workload in a variant until the simulated time or the event budget
+     * is used up; the clock covers the event loop only.
      */
-    public static Result run(Workload workload, LatticeConfig.Type lattice, int size, int threads, double time,
-                             long maxEvents, Consumer<Simulation> progress) {
-        Simulation sim = Engines.build(workload.config(lattice, size, threads));
+    public static Result run(Workload workload, Variant variant, int size, double time, long maxEvents,
+                             Consumer<Simulation> progress) {
+        Simulation sim = Engines.build(workload.config(variant, size));
         long wall = 0;
         Simulation.Stop stop = Simulation.Stop.TARGET;
         while (stop == Simulation.Stop.TARGET && sim.time() < time && sim.events() < maxEvents) {

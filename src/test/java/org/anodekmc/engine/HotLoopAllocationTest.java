@@ -35,9 +35,9 @@ class HotLoopAllocationTest {
     @ParameterizedTest
     @EnumSource(LatticeConfig.Type.class)
     void bothWorkloadsAllocateNothingOnEveryLattice(LatticeConfig.Type lattice) {
-        assertNoAllocation(Engines.build(Benchmark.Workload.STANDARD.config(lattice, 32, 1)),
+        assertNoAllocation(Engines.build(Benchmark.Workload.STANDARD.config(Benchmark.Variant.of(lattice), 32)),
                 "bond-counting thin film on " + lattice.spelling());
-        assertNoAllocation(Engines.build(Benchmark.Workload.PHYSICS.config(lattice, 32, 1)),
+        assertNoAllocation(Engines.build(Benchmark.Workload.PHYSICS.config(Benchmark.Variant.of(lattice), 32)),
                 "the quickstart's physics on " + lattice.spelling());
     }
 

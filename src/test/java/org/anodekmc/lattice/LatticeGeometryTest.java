@@ -106,6 +106,51 @@ class LatticeGeometryTest {
         }
     }
 
+    /** Boxes of power-of-two sides take the neighbour from bit fields; the same sites as the column arithmetic. */
+    @ParameterizedTest
+    @MethodSource("types")
+    void powerOfTwoBoxesFindTheSameNeighbours(String type) {
+        for (Lattice l : List.of(Lattice.of(type, 8, 4, 7), Lattice.of(type, 4, 8, 6), box(type))) {
+            for (int site = 0; site < l.sites(); site++) {
+                int z = l.z(site);
+                for (int d = 0; d < l.hopDirections(true); d++) {
+                    int expected = l.site(l.neighbourColumn(l.column(site), z, d), z + l.dz(d));
+                    assertEquals(expected, l.neighbour(site, d), type + " site " + site + " direction " + d);
+                }
+            }
+        }
+    }
+
+    /**
+     * The neighbours the two ends of a hop share, kept per kind of site, are those of every site; a first-shell hop's
+     * ends share four on the close-packed lattices (fcc, hcp), none on sc and bcc, besides each other.
+     */
+    @ParameterizedTest
+    @MethodSource("types")
+    void theEndsOfAHopShareTheNeighboursTheLatticeSays(String type) {
+        boolean closePacked = type.startsWith("fcc") || type.startsWith("hcp");
+        for (Lattice l : List.of(Lattice.of(type, 8, 4, 10), Lattice.of(type, 6, 6, 10))) {
+            // neighbours of neighbours stay inside the box (they reach at most 4 layers up or down)
+            for (int site = 4 * l.columns(); site < l.sites() - 4 * l.columns(); site++) {
+                for (int d = 0; d < l.hopDirections(true); d++) {
+                    int other = l.neighbour(site, d);
+                    Set<Integer> around = new HashSet<>(List.of(other));
+                    for (int f = 0; f < l.coordination(); f++) {
+                        around.add(l.neighbour(other, f));
+                    }
+                    int expected = 0;
+                    for (int e = 0; e < l.coordination(); e++) {
+                        expected |= around.contains(l.neighbour(site, e)) ? 1 << e : 0;
+                    }
+                    assertEquals(expected, l.sharedNeighbours(site, d), type + " site " + site + " direction " + d);
+                    if (l.isFirstShell(d)) {
+                        assertEquals(closePacked ? 5 : 1, Integer.bitCount(expected), type + " direction " + d);
+                    }
+                }
+            }
+        }
+    }
+
     /** Substrate atoms under a first-layer site, counted by hand from the first shell's layers (table in model.md). */
     @Test
     void neighboursBelowAreThoseOfTheLayerUnderneath() {

@@ -29,7 +29,7 @@ class BenchmarkTest {
 
     @Test
     void aShortRunStopsAtItsEventBudgetAndCountsMemory() {
-        Benchmark.Result r = Benchmark.run(Benchmark.Workload.STANDARD, LatticeConfig.Type.SIMPLE_CUBIC, 16, 1, Benchmark.Workload.STANDARD.time(), 20_000, null);
+        Benchmark.Result r = Benchmark.run(Benchmark.Workload.STANDARD, Benchmark.Variant.of(LatticeConfig.Type.SIMPLE_CUBIC), 16, Benchmark.Workload.STANDARD.time(), 20_000, null);
         assertEquals(20_000, r.events());
         assertEquals(16L * 16 * 40, r.sites());
         assertEquals(2 * r.sites(), r.latticeBytes());
@@ -38,12 +38,12 @@ class BenchmarkTest {
 
     @Test
     void thePhysicsWorkloadRunsTheQuickstartsPhysicsInItsBox() {
-        org.anodekmc.config.SimulationConfig c = Benchmark.Workload.PHYSICS.config(LatticeConfig.Type.SIMPLE_CUBIC, 32, 1);
+        org.anodekmc.config.SimulationConfig c = Benchmark.Workload.PHYSICS.config(Benchmark.Variant.of(LatticeConfig.Type.SIMPLE_CUBIC), 32);
         assertEquals(org.anodekmc.config.HopConfig.Law.METROPOLIS, c.hops().law());
         assertTrue(c.hops().secondShell() && c.keepDepositConnected(), c.toString());
         assertEquals(org.anodekmc.config.SupplyConfig.Mode.KINETIC, c.supply().mode());
         assertEquals(0.72, Benchmark.Workload.PHYSICS.time());
-        Benchmark.Result r = Benchmark.run(Benchmark.Workload.PHYSICS, LatticeConfig.Type.SIMPLE_CUBIC, 32, 1, 0.72,
+        Benchmark.Result r = Benchmark.run(Benchmark.Workload.PHYSICS, Benchmark.Variant.of(LatticeConfig.Type.SIMPLE_CUBIC), 32, 0.72,
                 5_000, null);
         assertEquals(5_000, r.events());
         assertEquals(32L * 32 * 16, r.sites());
@@ -54,9 +54,19 @@ class BenchmarkTest {
     @EnumSource(LatticeConfig.Type.class)
     void bothWorkloadsRunOnEveryLattice(LatticeConfig.Type lattice) {
         for (Benchmark.Workload w : Benchmark.Workload.values()) {
-            assertEquals(lattice, w.config(lattice, 16, 1).lattice().type());
-            Benchmark.Result r = Benchmark.run(w, lattice, 16, 1, w.time(), 3_000, null);
+            assertEquals(lattice, w.config(Benchmark.Variant.of(lattice), 16).lattice().type());
+            Benchmark.Result r = Benchmark.run(w, Benchmark.Variant.of(lattice), 16, w.time(), 3_000, null);
             assertEquals(3_000, r.events(), w + " on " + lattice);
         }
+    }
+
+    /** The crystals need the connectivity rule; simple cubic runs it only when asked, to compare like with like. */
+    @ParameterizedTest
+    @EnumSource(LatticeConfig.Type.class)
+    void theStandardWorkloadKeepsTheDepositConnectedOnCrystalsAndWhenAsked(LatticeConfig.Type lattice) {
+        Benchmark.Workload w = Benchmark.Workload.STANDARD;
+        assertEquals(lattice != LatticeConfig.Type.SIMPLE_CUBIC, w.config(Benchmark.Variant.of(lattice), 16).keepDepositConnected());
+        assertTrue(w.config(new Benchmark.Variant(lattice, true, 1), 16).keepDepositConnected());
+        assertTrue(Benchmark.Workload.PHYSICS.config(Benchmark.Variant.of(lattice), 16).keepDepositConnected());
     }
 }
