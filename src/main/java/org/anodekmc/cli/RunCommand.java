@@ -24,6 +24,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "random seed (overrides the config's)")
     Long seed;
 
+    @Option(names = "--threads", paramLabel = "N", description = "threads of this one run (sets the config's "
+            + "engine.threads; 1 is the exact serial engine)")
+    Integer threads;
+
     @Option(names = "--checkpoint-every", paramLabel = "N|Xs|Xm", description = "write a checkpoint every N events, "
             + "X simulated seconds (0.5s) or X wall-clock minutes (10m); continue a stopped run with kmc resume. "
             + "SIGINT/SIGTERM always write one.")
@@ -39,7 +43,11 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CheckpointPolicy checkpoints = checkpointEvery == null ? null : CheckpointPolicy.parse(checkpointEvery);
-        SimulationConfig loaded = ConfigLoader.withBuiltInPresets().load(config);
+        var tree = ConfigLoader.readTree(config);
+        if (threads != null) {
+            tree.withObject("/engine").put("threads", threads);
+        }
+        SimulationConfig loaded = ConfigLoader.withBuiltInPresets().resolve(tree, ConfigLoader.baseName(config));
         SimulationConfig resolved = seed == null ? loaded : loaded.withSeed(seed);
         ConfigWarnings.print(List.of(resolved));
         Path folder = out != null ? out : Path.of("results", resolved.name());
