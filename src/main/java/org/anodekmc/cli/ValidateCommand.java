@@ -3,6 +3,7 @@ package org.anodekmc.cli;
 import org.anodekmc.config.ConfigLoader;
 import org.anodekmc.config.SimulationConfig;
 import org.anodekmc.engine.MemoryEstimate;
+import org.anodekmc.engine.Simulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,6 +27,7 @@ final class ValidateCommand implements Callable<Integer> {
         ConfigWarnings.print(List.of(resolved));
         long maxHeap = Runtime.getRuntime().maxMemory();
         MemoryEstimate.requireFits(resolved, maxHeap);
+        Simulation.requireBands(resolved);
         System.err.println("memory: about " + MemoryEstimate.describe(MemoryEstimate.bytes(resolved))
                 + " needed; this Java VM may use " + MemoryEstimate.describe(maxHeap));
         String status = config + ": valid (run name '" + resolved.name() + "')";

@@ -59,11 +59,12 @@ public final class RunExecutor {
     }
 
     /**
-     * Begins a run folder for {@code config} once it is known to fit in memory, so that a box too large for the
-     * heap writes nothing (see {@link RunFolder#begin}).
+     * Begins a run folder for {@code config} once it is known to fit in memory and into bands for its threads, so
+     * that a box too large for the heap or too narrow for its threads writes nothing (see {@link RunFolder#begin}).
      */
     public static RunFolder begin(SimulationConfig config, Path folder, boolean overwrite) {
         MemoryEstimate.requireFits(config, Runtime.getRuntime().maxMemory());
+        Simulation.requireBands(config);
         return RunFolder.begin(folder, overwrite);
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.anodekmc.config.ConfigLoader;
 import org.anodekmc.engine.MemoryEstimate;
+import org.anodekmc.engine.Simulation;
 import org.anodekmc.io.FolderLock;
 import org.anodekmc.io.OutputFolder;
 import org.anodekmc.run.RunExecutor;
@@ -108,6 +109,7 @@ public final class SweepRunner {
                 .max(Comparator.comparingLong(MemoryEstimate::bytes))
                 .ifPresent(largest -> MemoryEstimate.requireFits(largest, Math.min(threads, runs.size()),
                         Runtime.getRuntime().maxMemory()));
+        runs.stream().map(Sweep.Run::config).filter(Objects::nonNull).forEach(Simulation::requireBands);
         OutputFolder.claim(out, OutputFolder.Kind.SWEEP);
         long start = System.nanoTime();
         Path points = out.resolve(POINTS);

@@ -48,6 +48,8 @@ class BadInputTest {
             "unknown lattice      | lattice: {type: bcc, size: [16, 16, 8]}\\nmetal: Li\\nsubstrate: {host: Cu}\\nstop: {events: 10} | allowed: simple-cubic, bcc001, bcc110",
             "odd rows on hcp      | lattice: {type: hcp0001, size: [16, 15, 8]}\\nmetal: Li\\nsubstrate: {host: Cu}\\nstop: {events: 10} | size y must be even",
             "unknown crystal      | lattice: {size: [16, 16, 8]}\\nmetal: {preset: Li, crystal: bcc}\\nsubstrate: {host: Cu}\\nstop: {events: 10} | metal.crystal:",
+            "box narrow for bands | GOOD\\nengine: {threads: 2}                                     | engine.threads: 2 threads cut the box",
+            "threads with ballistic | GOOD\\nengine: {threads: 2}\\nsupply: {mode: ballistic}       | engine.threads: a run on several threads needs supply.mode kinetic",
             "c/a of a bcc metal   | lattice: {size: [16, 16, 8]}\\nmetal: {preset: Li, cOverA: 1.8}\\nsubstrate: {host: Cu}\\nstop: {events: 10} | metal.cOverA: only hcp0001",
     })
     void badConfigExitsWithTwoAndNamesTheField(String what, String yaml, String expected) throws IOException {
