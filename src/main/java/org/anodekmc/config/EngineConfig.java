@@ -5,8 +5,9 @@ package org.anodekmc.config;
  *
  * @param threads      threads of one run: 1 runs the exact serial algorithm; more cut the box into bands of rows
  *                     whose events run in parallel phases of a window (docs/model.md, "Runs on several threads")
- * @param windowEvents the mean number of events per band in a window (default {@link #DEFAULT_WINDOW_EVENTS}); the
- *                     window is also never longer than the control holds the rates frozen (maxEtaStep)
+ * @param windowEvents at most this mean number of events per band in a window (default
+ *                     {@link #DEFAULT_WINDOW_EVENTS}); a window is also at most a quarter of the time the applied
+ *                     current takes to move η by maxEtaStep
  */
 public record EngineConfig(int threads, Double windowEvents) {
     public static final double DEFAULT_WINDOW_EVENTS = 100;

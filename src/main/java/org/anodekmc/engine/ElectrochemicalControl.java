@@ -106,6 +106,11 @@ final class ElectrochemicalControl {
         return Double.POSITIVE_INFINITY;
     }
 
+    /** How long the applied current takes to move η by maxEtaStep, s; infinite when no current drives η. */
+    double etaStepTime() {
+        return driven && chargingRate != 0 ? maxEtaStep / Math.abs(chargingRate) : Double.POSITIVE_INFINITY;
+    }
+
     /**
      * Time has advanced to {@code time} by {@code dt} without a reduction or oxidation.
      *
