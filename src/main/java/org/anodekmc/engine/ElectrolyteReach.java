@@ -72,12 +72,21 @@ final class ElectrolyteReach implements LatticeState.Watcher {
 
     /**
      * Settles, on the whole box, an empty site a thread's view left unsettled: a sealed void that touches the
-     * electrolyte opens, an empty site it does not reach is sealed with its void.
+     * electrolyte opens, an empty site it does not reach is sealed with its void. A site filled since then no longer
+     * joins anything: the empty sites beside it are settled instead (its filling may have taken the view's
+     * dead-end shortcut, which trusts the guess).
      */
     void settle(int site) {
         if (state.species(site) != Species.EMPTY) {
-            return;
+            for (int empty = state.emptyNeighbours(site); empty != 0; empty &= empty - 1) {
+                settleEmpty(lattice.neighbour(site, Integer.numberOfTrailingZeros(empty)));
+            }
+        } else {
+            settleEmpty(site);
         }
+    }
+
+    private void settleEmpty(int site) {
         if (sealed(site)) {
             collectRegion(site);
             if (regionOpens()) {

@@ -74,13 +74,13 @@ final class Sectors {
      * The least band height: the band between two bands run at the same time must hold what one of them writes
      * beyond its edge (a hop's target and its neighbour bits, two steps; a search's relabelled or sealed sites,
      * the margin), what the other reads beyond its edge (the events recomputed around a change: five steps, or a
-     * search's margin and one step), and a word of the sealed-void bits (64 sites), which two threads must not
-     * share.
+     * search's margin and the two steps read around what it relabels or seals), and a word of the sealed-void bits
+     * (64 sites), which two threads must not share.
      */
     static int minimumBandRows(Lattice lattice) {
         int step = rowStep(lattice);
         int writes = Math.max(2 * step, MARGIN);
-        int reads = Math.max(5 * step, MARGIN + step);
+        int reads = Math.max(5 * step, MARGIN + 2 * step);
         int word = (63 + lattice.sizeX()) / lattice.sizeX();
         return writes + reads + word + 1;
     }

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ParallelEngineTest {
     /**
-     * A narrow box (16 × 64: four bands of 16 rows on two threads, the least this width allows is 14) plated at high
+     * A narrow box (16 × 64: four bands of 16 rows on two threads, the least this width allows is 15) plated at high
      * η and then stripped, so that dead metal and voids form near band edges, where searches leave their zone.
      */
     private static SimulationConfig stripping(int threads, long seed) {
