@@ -48,8 +48,8 @@ final class SweepCommand implements Callable<Integer> {
             + "e.g. 30, 2:00:00, 1-00:00:00); runs stopped at it are continued by the next submission")
     String time;
 
-    @Option(names = "--cpus", paramLabel = "C", description = "with --slurm: CPUs per task, running as many runs at "
-            + "a time (default: ${DEFAULT-VALUE})")
+    @Option(names = "--cpus", paramLabel = "C", description = "with --slurm: CPUs per task, shared by its runs as "
+            + "--threads shares them (default: ${DEFAULT-VALUE})")
     int cpus = 1;
 
     @Option(names = "--mem", paramLabel = "M", description = "with --slurm: memory per task (Slurm format, e.g. 4G)")

@@ -3,6 +3,7 @@ package org.anodekmc.sweep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.anodekmc.config.ConfigLoader;
+import org.anodekmc.config.EngineConfig;
 import org.anodekmc.engine.MemoryEstimate;
 import org.anodekmc.engine.Simulation;
 import org.anodekmc.io.FolderLock;
@@ -24,11 +25,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
 /**
- * Runs every run of a sweep on a fixed thread pool, one run per thread, each into its own run folder
- * {@code <out>/points/<id>/}. The sweep folder is marked as one ({@link OutputFolder}); a path that is not a sweep
+ * Runs every run of a sweep on a fixed number of threads, each run into its own run folder
+ * {@code <out>/points/<id>/}. A run takes as many of the threads as its engine runs on ({@code engine.threads}, all of
+ * them when it asks for more), so runs on one thread run side by side and runs on several share the threads without
+ * oversubscribing the cores. The sweep folder is marked as one ({@link OutputFolder}); a path that is not a sweep
  * folder of this tool is refused. A local sweep locks the folder while it runs ({@link FolderLock}); the tasks of a
  * Slurm array ({@link SweepArray}) share it, each run locked by its own run folder. A run whose folder is finished
  * (it has summary.json, which RunExecutor writes only when it renames NAME.partial at the end) with the same resolved
@@ -134,11 +138,21 @@ public final class SweepRunner {
         Tracker tracker = new Tracker(outcomes, start, progress);
         tracker.report();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        Semaphore free = new Semaphore(threads, true); // fair: a run waiting for several threads is not overtaken
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (int i : toRun) {
                 Sweep.Run run = runs.get(i);
-                futures.add(pool.submit(() -> tracker.record(i, execute(run, points.resolve(run.id()), options))));
+                int taken = Math.min(threads, EngineConfig.of(run.config()).threads());
+                futures.add(pool.submit(() -> {
+                    free.acquire(taken);
+                    try {
+                        tracker.record(i, execute(run, points.resolve(run.id()), options));
+                    } finally {
+                        free.release(taken);
+                    }
+                    return null;
+                }));
             }
             for (Future<?> f : futures) {
                 f.get();

@@ -3,6 +3,7 @@ package org.anodekmc.sweep;
 import org.anodekmc.config.ConfigLoader;
 import org.anodekmc.io.RunFolder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -117,5 +118,31 @@ class SweepRunnerTest {
         assertEquals(3, last.total());
         assertEquals(1, last.failed());
         assertEquals(0.0, last.remainingSeconds());
+    }
+
+    /**
+     * A run on two engine threads takes two of the sweep's threads: on a sweep of one thread it still runs (alone,
+     * not waiting forever for a second thread), and the tables are those of the same sweep on two threads.
+     */
+    @Test
+    @Timeout(120)
+    void runsOnSeveralEngineThreadsShareTheSweepsThreads() throws IOException {
+        Path file = tmp.resolve("threads.yaml");
+        Files.writeString(file, SweepFiles.tinyBase() + "  engine: {threads: 1}\n" + """
+                replicates: 2
+                seed: 5
+                axes:
+                  - path: lattice.size
+                    values: [[16, 64, 8]]
+                  - path: engine.threads
+                    values: [1, 2]
+                """);
+        Sweep sweep = LOADER.load(file);
+        SweepRunner.Result one = SweepRunner.run(sweep, tmp.resolve("one"), 1, null);
+        SweepRunner.Result two = SweepRunner.run(sweep, tmp.resolve("two"), 2, null);
+        assertEquals(4, one.count(SweepRunner.Status.RAN), one.outcomes().toString());
+        assertEquals(4, two.count(SweepRunner.Status.RAN), two.outcomes().toString());
+        assertEquals(Files.readString(tmp.resolve("one").resolve(SweepTables.RUNS)),
+                Files.readString(tmp.resolve("two").resolve(SweepTables.RUNS)));
     }
 }
