@@ -34,7 +34,13 @@ final class PhaseThreads implements AutoCloseable {
             int thread = t;
             threads[t - 1] = new Thread(() -> serve(thread), "kmc-band-" + t);
             threads[t - 1].setDaemon(true);
-            threads[t - 1].start();
+            try {
+                threads[t - 1].start();
+            } catch (RuntimeException | Error e) { // e.g. no native thread left: end the ones already waiting
+                closing = true;
+                start.abandon();
+                throw e;
+            }
         }
     }
 
@@ -73,7 +79,8 @@ final class PhaseThreads implements AutoCloseable {
 
     /**
      * A reusable barrier for a fixed number of threads: the last to arrive opens the next generation; the others spin
-     * for it, then poll it with short parks.
+     * for it, then poll it with short parks. An interrupt does not end the wait (a phase cannot be left half done);
+     * it is kept for the caller, and the wait still parks rather than spins.
      */
     private static final class Barrier {
         private static final int SPINS = 1 << 14;
@@ -81,6 +88,7 @@ final class PhaseThreads implements AutoCloseable {
         private final int parties;
         private final AtomicInteger waiting = new AtomicInteger();
         private volatile int generation;
+        private volatile boolean abandoned;
 
         Barrier(int parties) {
             this.parties = parties;
@@ -93,13 +101,23 @@ final class PhaseThreads implements AutoCloseable {
                 generation = current + 1;
                 return;
             }
-            for (int i = 0; generation == current; i++) {
+            boolean interrupted = false;
+            for (int i = 0; generation == current && !abandoned; i++) {
                 if (i < SPINS) {
                     Thread.onSpinWait();
                 } else {
                     LockSupport.parkNanos(PARK_NANOS);
+                    interrupted |= Thread.interrupted(); // a pending interrupt would make every park return at once
                 }
             }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Lets everyone waiting, now or later, go on: not all parties will come (a thread could not be started). */
+        void abandon() {
+            abandoned = true;
         }
     }
 

@@ -65,6 +65,20 @@ class ParallelEngineTest {
         assertArrayEquals(stateAfter(stripping(2, 9), 2.0e-6), stateAfter(stripping(2, 9), 2.0e-6));
     }
 
+    /** An interrupt does not cut a phase short: the run is the uninterrupted one, and the interrupt is kept. */
+    @Test
+    void anInterruptLeavesTheRunAsItWouldHaveBeenAndIsKept() throws IOException {
+        Thread.currentThread().interrupt();
+        byte[] interrupted;
+        try {
+            interrupted = stateAfter(stripping(2, 9), 2.0e-6);
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is still pending");
+        } finally {
+            Thread.interrupted();
+        }
+        assertArrayEquals(stateAfter(stripping(2, 9), 2.0e-6), interrupted);
+    }
+
     @Test
     void aRunResumedFromItsStateContinuesExactly() throws IOException {
         Simulation first = Engines.build(stripping(2, 11));
