@@ -49,8 +49,8 @@ final class SweepCommand implements Callable<Integer> {
     String time;
 
     @Option(names = "--cpus", paramLabel = "C", description = "with --slurm: CPUs per task, shared by its runs as "
-            + "--threads shares them (default: ${DEFAULT-VALUE})")
-    int cpus = 1;
+            + "--threads shares them (default: the most engine.threads of a run, 1 unless the sweep sets it)")
+    Integer cpus;
 
     @Option(names = "--mem", paramLabel = "M", description = "with --slurm: memory per task (Slurm format, e.g. 4G)")
     String memory;
@@ -76,12 +76,12 @@ final class SweepCommand implements Callable<Integer> {
         if ((slurm ? 1 : 0) + (task != null ? 1 : 0) + (collect ? 1 : 0) > 1) {
             throw new IllegalArgumentException("--slurm, --task and --collect exclude one another");
         }
-        if (!slurm && (partition != null || time != null || memory != null || noSubmit)) {
-            throw new IllegalArgumentException("--partition, --time, --mem and --no-submit go with --slurm");
+        if (!slurm && (partition != null || time != null || cpus != null || memory != null || noSubmit)) {
+            throw new IllegalArgumentException("--partition, --time, --cpus, --mem and --no-submit go with --slurm");
         }
-        SlurmSubmission.Resources resources = slurm ? new SlurmSubmission.Resources(partition, time, cpus, memory)
-                : null;
         Sweep sweep = new SweepLoader(ConfigLoader.withBuiltInPresets()).load(file);
+        SlurmSubmission.Resources resources = slurm ? new SlurmSubmission.Resources(partition, time,
+                cpus != null ? cpus : sweep.mostThreadsPerRun(), memory) : null;
         ConfigWarnings.print(sweep.runs().stream().map(Sweep.Run::config).filter(Objects::nonNull).toList());
         Path folder = pool.folder(sweep.name());
         OutputFolder.requireOwn(folder, OutputFolder.Kind.SWEEP); // before announcing or submitting anything

@@ -11,10 +11,12 @@ package org.anodekmc.config;
  */
 public record EngineConfig(int threads, Double windowEvents) {
     public static final double DEFAULT_WINDOW_EVENTS = 100;
+    /** The engine of a config without an engine section. */
+    public static final EngineConfig SERIAL = new EngineConfig(1, DEFAULT_WINDOW_EVENTS);
 
     /** The engine of a config: one thread unless its engine section says otherwise. */
     public static EngineConfig of(SimulationConfig config) {
-        return config.engine() == null ? new EngineConfig(1, null) : config.engine();
+        return config.engine() == null ? SERIAL : config.engine();
     }
 
     public double windowEventsOrDefault() {

@@ -1,6 +1,7 @@
 package org.anodekmc.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.anodekmc.config.EngineConfig;
 import org.anodekmc.config.SimulationConfig;
 
 import java.util.List;
@@ -16,6 +17,12 @@ public record Sweep(String name, SweepDefinition.Mode mode, int replicates, long
 
     public int points() {
         return runs.size() / replicates;
+    }
+
+    /** The most threads a run of this sweep runs on ({@code engine.threads}), 1 when none asks for more. */
+    public int mostThreadsPerRun() {
+        return runs.stream().map(Run::config).filter(c -> c != null)
+                .mapToInt(c -> EngineConfig.of(c).threads()).max().orElse(1);
     }
 
     /**

@@ -1,11 +1,13 @@
 package org.anodekmc.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.anodekmc.config.ConfigException;
 import org.anodekmc.config.ConfigLoader;
+import org.anodekmc.config.EngineConfig;
 import org.anodekmc.config.SimulationConfig;
 
 import java.math.BigDecimal;
@@ -54,7 +56,7 @@ public final class SweepLoader {
         SweepDefinition.Mode mode = def.mode() == null ? SweepDefinition.Mode.GRID : def.mode();
         int replicates = replicates(def.replicates());
         long seed = def.seed() == null ? 1 : def.seed();
-        List<Sweep.Axis> axes = axes(def.axes(), baseResolved);
+        List<Sweep.Axis> axes = axes(def.axes(), sweepable(baseResolved));
         int series = seriesAxis(def.series(), axes);
         List<List<Integer>> points = mode == SweepDefinition.Mode.GRID ? grid(axes) : zip(axes);
         if ((long) points.size() * replicates > MAX_RUNS) {
@@ -140,6 +142,16 @@ public final class SweepLoader {
                     List.copyOf(labels)));
         }
         return List.copyOf(axes);
+    }
+
+    /** The base as axes may name it: with the engine section, which a resolved config leaves out unless set. */
+    private static JsonNode sweepable(ObjectNode resolvedBase) {
+        if (resolvedBase.has("engine")) {
+            return resolvedBase;
+        }
+        ObjectNode tree = resolvedBase.deepCopy();
+        tree.set("engine", new ObjectMapper().valueToTree(EngineConfig.SERIAL));
+        return tree;
     }
 
     private static ConfigPath path(String text, String field, JsonNode resolvedBase) {

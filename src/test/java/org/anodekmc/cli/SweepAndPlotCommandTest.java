@@ -101,6 +101,21 @@ class SweepAndPlotCommandTest {
         assertTrue(out.toString().contains("--dependency=afterany:$job"), out.toString());
     }
 
+    /** Without --cpus a task asks Slurm for as many CPUs as the most threads a run of the sweep runs on. */
+    @Test
+    void slurmTasksAskForTheThreadsTheirRunsRunOn() throws IOException {
+        Path file = sweepFile("""
+                axes:
+                  - {path: lattice.size, values: [[16, 64, 8]]}
+                  - {path: engine.threads, values: [1, 2]}
+                """);
+        Path folder = tmp.resolve("out");
+        assertEquals(0, Main.execute("sweep", file.toString(), "--out", folder.toString(), "--slurm",
+                "--no-submit"), err.toString());
+        String array = Files.readString(folder.resolve("slurm/array.sbatch"));
+        assertTrue(array.contains("#SBATCH --cpus-per-task=2\n") && array.contains("--threads 2"), array);
+    }
+
     @Test
     void slurmOptionsOutOfSlurmsFormatAreBadInput() throws IOException {
         Path file = sweepFile("axes: [{path: temperature, values: [300]}]\n");

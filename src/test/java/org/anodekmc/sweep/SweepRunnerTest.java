@@ -122,13 +122,13 @@ class SweepRunnerTest {
 
     /**
      * A run on two engine threads takes two of the sweep's threads: on a sweep of one thread it still runs (alone,
-     * not waiting forever for a second thread), and the tables are those of the same sweep on two threads.
+     * not waiting forever for a second thread), and the tables are those of the same sweep on two threads. The base
+     * has no engine section: an axis may name it all the same.
      */
     @Test
     @Timeout(120)
     void runsOnSeveralEngineThreadsShareTheSweepsThreads() throws IOException {
-        Path file = tmp.resolve("threads.yaml");
-        Files.writeString(file, SweepFiles.tinyBase() + "  engine: {threads: 1}\n" + """
+        Sweep sweep = sweep("""
                 replicates: 2
                 seed: 5
                 axes:
@@ -137,7 +137,6 @@ class SweepRunnerTest {
                   - path: engine.threads
                     values: [1, 2]
                 """);
-        Sweep sweep = LOADER.load(file);
         SweepRunner.Result one = SweepRunner.run(sweep, tmp.resolve("one"), 1, null);
         SweepRunner.Result two = SweepRunner.run(sweep, tmp.resolve("two"), 2, null);
         assertEquals(4, one.count(SweepRunner.Status.RAN), one.outcomes().toString());
