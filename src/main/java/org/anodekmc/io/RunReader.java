@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A finished run folder opened for reading: its trajectory (frames decoded lazily), its time series and its resolved
@@ -20,15 +21,17 @@ public final class RunReader implements Closeable {
     private final Path folder;
     private final TrajectoryReader trajectory;
     private final TimeSeriesReader.TimeSeries timeSeries;
+    private final TimeSeriesReader.TimeSeries cycles;
     private final JsonNode config;
     private final List<String> warnings;
 
     private RunReader(Path folder, TrajectoryReader trajectory, TimeSeriesReader.TimeSeries timeSeries,
-                      JsonNode config, List<String> warnings) {
+                      TimeSeriesReader.TimeSeries cycles, JsonNode config, List<String> warnings) {
         this.warnings = List.copyOf(warnings);
         this.folder = folder;
         this.trajectory = trajectory;
         this.timeSeries = timeSeries;
+        this.cycles = cycles;
         this.config = config;
     }
 
@@ -53,6 +56,8 @@ public final class RunReader implements Closeable {
                     + ")");
         }
         TimeSeriesReader.TimeSeries series = TimeSeriesReader.read(folder.resolve(RunFolder.TIMESERIES));
+        Path cyclesFile = folder.resolve(RunFolder.CYCLES);
+        TimeSeriesReader.TimeSeries cycles = Files.isRegularFile(cyclesFile) ? TimeSeriesReader.read(cyclesFile) : null;
         JsonNode config = readConfig(folder.resolve(RunFolder.CONFIG));
         TrajectoryReader trajectory = new TrajectoryReader(trajectoryFile);
         if (trajectory.frames() == 0) {
@@ -67,7 +72,7 @@ public final class RunReader implements Closeable {
             warnings.add(String.format(Locale.ROOT, "%s; read its %d whole frame(s), %d frame(s) lost",
                     trajectory.damage(), trajectory.frames(), lost));
         }
-        return new RunReader(folder, trajectory, series, config, warnings);
+        return new RunReader(folder, trajectory, series, cycles, config, warnings);
     }
 
     private static JsonNode readConfig(Path file) {
@@ -96,6 +101,11 @@ public final class RunReader implements Closeable {
 
     public TimeSeriesReader.TimeSeries timeSeries() {
         return timeSeries;
+    }
+
+    /** One row per completed cycle (cycles.csv), or empty when the run did not cycle. */
+    public Optional<TimeSeriesReader.TimeSeries> cycles() {
+        return Optional.ofNullable(cycles);
     }
 
     /** The resolved config as a tree (a missing node when the folder has none). */

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A run opened for replay. Frames are decoded into height maps only when shown, and only the last few are kept, so a
@@ -179,6 +180,24 @@ final class Replay implements Closeable {
 
     TimeSeriesReader.TimeSeries series() {
         return run.timeSeries();
+    }
+
+    /** The completed cycles of a cycling run (cycles.csv); empty for a run that did not cycle. */
+    Optional<TimeSeriesReader.TimeSeries> cycles() {
+        return run.cycles();
+    }
+
+    /**
+     * The cycle a time falls in, counted from 1 (a cycle's end belongs to it); one past the last completed cycle
+     * after it. Only for a run with cycles.
+     */
+    int cycleAt(double time) {
+        double[] ends = cycles().orElseThrow().column("end_time_s");
+        int c = 0;
+        while (c < ends.length && time > ends[c]) {
+            c++;
+        }
+        return c + 1;
     }
 
     @Override

@@ -28,8 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The picture of one frame of a run: the deposit in 3D, the top view with its colour scale, and the E, roughness and
- * nucleus-count charts with a cursor at the frame. The window shows it between its controls; {@code kmc render} and
- * the window's export make PNGs of it. In the window the pictures are drawn on a worker thread (only the newest
+ * nucleus-count charts (for a cycling run also the Coulombic efficiency per cycle) with a cursor at the frame. The
+ * window shows it between its controls; {@code kmc render} and the window's export make PNGs of it. In the window the pictures are drawn on a worker thread (only the newest
  * request is drawn), so dragging the slider or orbiting never blocks the JavaFX thread.
  */
 final class ReplayView {
@@ -66,6 +66,8 @@ final class ReplayView {
     private final CursorChart potentialChart = new CursorChart("E = −η (mV)");
     private final CursorChart roughnessChart = new CursorChart("roughness W (nm)");
     private final CursorChart nucleiChart = new CursorChart("nuclei");
+    /** Coulombic efficiency per cycle, against the cycle number whatever the x axis; null unless the run cycled. */
+    private final CursorChart efficiencyChart;
 
     /**
      * @param drawInBackground draw on a worker thread (the window); false draws on the calling thread when asked
@@ -73,6 +75,7 @@ final class ReplayView {
      */
     ReplayView(Replay replay, boolean drawInBackground) {
         this.replay = replay;
+        this.efficiencyChart = replay.cycles().isPresent() ? new CursorChart("Coulombic efficiency (%)") : null;
         this.worker = drawInBackground ? Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "replay-drawing");
             t.setDaemon(true);
@@ -116,8 +119,8 @@ final class ReplayView {
         pictures.setPadding(new Insets(8, 0, 8, 0));
         root.setCenter(pictures);
 
-        HBox charts = new HBox(8, potentialChart, roughnessChart, nucleiChart);
-        for (CursorChart c : new CursorChart[]{potentialChart, roughnessChart, nucleiChart}) {
+        HBox charts = new HBox(8, charts());
+        for (CursorChart c : charts()) {
             HBox.setHgrow(c, Priority.ALWAYS);
             c.setMinWidth(0);
             c.setPrefWidth(200);
@@ -168,7 +171,8 @@ final class ReplayView {
     }
 
     CursorChart[] charts() {
-        return new CursorChart[]{potentialChart, roughnessChart, nucleiChart};
+        return efficiencyChart == null ? new CursorChart[]{potentialChart, roughnessChart, nucleiChart}
+                : new CursorChart[]{potentialChart, roughnessChart, nucleiChart, efficiencyChart};
     }
 
     /** Whether the pictures of the current frame and view are on screen (JavaFX thread). */
@@ -186,6 +190,13 @@ final class ReplayView {
         potentialChart.setData(x.label, xs, potential);
         roughnessChart.setData(x.label, xs, replay.series().column("roughness_nm"));
         nucleiChart.setData(x.label, xs, replay.series().column("nuclei"));
+        replay.cycles().ifPresent(cycles -> {
+            double[] percent = cycles.column("coulombic_efficiency").clone();
+            for (int i = 0; i < percent.length; i++) {
+                percent[i] *= 100;
+            }
+            efficiencyChart.setData("cycle", cycles.column("cycle"), percent);
+        });
         updateFrameInfo();
     }
 
@@ -197,7 +208,7 @@ final class ReplayView {
         TrajectoryReader.FrameInfo info = replay.info(f);
         double cursor = xAxis.get() == XAxis.TIME ? info.time() : info.charge();
         for (CursorChart c : charts()) {
-            c.cursorXProperty().set(cursor);
+            c.cursorXProperty().set(c == efficiencyChart ? replay.cycleAt(info.time()) : cursor);
         }
         String eta = Double.isNaN(info.eta()) ? "η not modelled (the supply fixes the flux)"
                 : String.format(Locale.ROOT, "η = %.1f mV", info.eta() * 1e3);

@@ -1,6 +1,7 @@
 package org.anodekmc.viewer;
 
 import org.anodekmc.TestConfigs;
+import org.anodekmc.io.CyclingRunTest;
 import org.anodekmc.run.RunExecutor;
 
 import java.io.IOException;
@@ -13,6 +14,7 @@ public final class TestRuns {
     private static Path root;
     private static Path plating;
     private static Path large;
+    private static Path cycling;
 
     private TestRuns() {
     }
@@ -55,6 +57,15 @@ public final class TestRuns {
                     """), plating, null);
         }
         return plating;
+    }
+
+    /** Three plating/stripping cycles on a 16² box, six frames (io.CyclingRunTest's run). */
+    public static synchronized Path cycling() {
+        if (cycling == null) {
+            cycling = root().resolve("cycling");
+            RunExecutor.run(CyclingRunTest.cycling(3), cycling, null);
+        }
+        return cycling;
     }
 
     /** A 512×512 box with 200 frames (random deposition, the fastest supply), for the viewer's scale test. */

@@ -1,6 +1,8 @@
 package org.anodekmc.viewer;
 
+import javafx.scene.chart.XYChart;
 import javafx.stage.Stage;
+import org.anodekmc.io.RunFolder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -8,7 +10,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -70,6 +74,32 @@ class ViewerWindowTest {
         for (int i = 0; i < first.length; i++) {
             assertTrue(end[i] > first[i] + 50, "chart " + i + ": cursor from " + first[i] + " to " + end[i]);
         }
+    }
+
+    /** A cycling run gets a fourth chart: its cycles.csv's Coulombic efficiency, the cursor at the frame's cycle. */
+    @Test
+    void aCyclingRunShowsTheCoulombicEfficiencyOfEachCycle() throws IOException {
+        Path run = TestRuns.cycling();
+        List<String> rows = Files.readAllLines(run.resolve(RunFolder.CYCLES));
+        List<String> header = List.of(rows.get(0).split(","));
+        open(run);
+        CursorChart efficiency = Fx.call(() -> window.view().charts()[3]);
+        Fx.run(() -> {
+            List<XYChart.Data<Number, Number>> points = efficiency.getData().get(0).getData();
+            assertEquals(rows.size() - 1, points.size(), "one point per completed cycle");
+            for (int i = 0; i < points.size(); i++) {
+                String[] row = rows.get(i + 1).split(",");
+                assertEquals(Double.parseDouble(row[header.indexOf("cycle")]), points.get(i).getXValue().doubleValue());
+                assertEquals(100 * Double.parseDouble(row[header.indexOf("coulombic_efficiency")]),
+                        points.get(i).getYValue().doubleValue(), 1e-9);
+            }
+        });
+        showFrame(0);
+        FxTesting.waitUntil("the charts are laid out", 10, () -> !Double.isNaN(cursors(window.view())[3]));
+        double first = Fx.call(() -> cursors(window.view())[3]);
+        showFrame(Fx.call(() -> window.view().replay().frames() - 1));
+        double last = Fx.call(() -> cursors(window.view())[3]);
+        assertTrue(last > first + 50, "the cursor moves from the first cycle to the last: " + first + " to " + last);
     }
 
     private static double[] cursors(ReplayView view) {
