@@ -83,6 +83,11 @@ final class SweepCommand implements Callable<Integer> {
         SlurmSubmission.Resources resources = slurm ? new SlurmSubmission.Resources(partition, time,
                 cpus != null ? cpus : sweep.mostThreadsPerRun(), memory) : null;
         ConfigWarnings.print(sweep.runs().stream().map(Sweep.Run::config).filter(Objects::nonNull).toList());
+        int given = slurm ? resources.cpus() : pool.threads;
+        if (!collect && sweep.mostThreadsPerRun() > given) {
+            System.err.printf(Locale.ROOT, "warning: runs on %d threads (engine.threads) run alone on more threads "
+                    + "than the %d %s%n", sweep.mostThreadsPerRun(), given, slurm ? "CPUs of a task" : "of the sweep");
+        }
         Path folder = pool.folder(sweep.name());
         OutputFolder.requireOwn(folder, OutputFolder.Kind.SWEEP); // before announcing or submitting anything
         if (slurm) {

@@ -32,14 +32,15 @@ final class PhaseThreads implements AutoCloseable {
         threads = new Thread[workers.length - 1];
         for (int t = 1; t < workers.length; t++) {
             int thread = t;
-            threads[t - 1] = new Thread(() -> serve(thread), "kmc-band-" + t);
-            threads[t - 1].setDaemon(true);
             try {
+                threads[t - 1] = new Thread(() -> serve(thread), "kmc-band-" + t);
+                threads[t - 1].setDaemon(true);
                 threads[t - 1].start();
             } catch (RuntimeException | Error e) { // e.g. no native thread left: end the ones already waiting
                 closing = true;
                 start.abandon();
-                throw e;
+                throw new IllegalStateException("cannot start thread " + (t + 1) + " of " + workers.length
+                        + " of the run (engine.threads): " + e, e);
             }
         }
     }

@@ -144,13 +144,15 @@ public final class SweepLoader {
         return List.copyOf(axes);
     }
 
-    /** The base as axes may name it: with the engine section, which a resolved config leaves out unless set. */
+    /**
+     * The base as axes may name it: with every field of the engine section, which a resolved config leaves out (or
+     * holds only in part) unless set.
+     */
     private static JsonNode sweepable(ObjectNode resolvedBase) {
-        if (resolvedBase.has("engine")) {
-            return resolvedBase;
-        }
         ObjectNode tree = resolvedBase.deepCopy();
-        tree.set("engine", new ObjectMapper().valueToTree(EngineConfig.SERIAL));
+        ObjectNode engine = tree.withObject("/engine");
+        new ObjectMapper().<ObjectNode>valueToTree(EngineConfig.SERIAL).fields()
+                .forEachRemaining(f -> engine.putIfAbsent(f.getKey(), f.getValue()));
         return tree;
     }
 

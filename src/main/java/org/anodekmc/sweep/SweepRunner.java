@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.anodekmc.config.ConfigLoader;
 import org.anodekmc.config.EngineConfig;
+import org.anodekmc.config.SimulationConfig;
 import org.anodekmc.engine.MemoryEstimate;
 import org.anodekmc.engine.Simulation;
 import org.anodekmc.io.FolderLock;
@@ -31,8 +32,8 @@ import java.util.function.Consumer;
 /**
  * Runs every run of a sweep on a fixed number of threads, each run into its own run folder
  * {@code <out>/points/<id>/}. A run takes as many of the threads as its engine runs on ({@code engine.threads}, all of
- * them when it asks for more), so runs on one thread run side by side and runs on several share the threads without
- * oversubscribing the cores. The sweep folder is marked as one ({@link OutputFolder}); a path that is not a sweep
+ * them when it asks for more: it then runs alone, on more threads than the sweep was given), so runs on one thread run
+ * side by side and runs on several share the threads. The sweep folder is marked as one ({@link OutputFolder}); a path that is not a sweep
  * folder of this tool is refused. A local sweep locks the folder while it runs ({@link FolderLock}); the tasks of a
  * Slurm array ({@link SweepArray}) share it, each run locked by its own run folder. A run whose folder is finished
  * (it has summary.json, which RunExecutor writes only when it renames NAME.partial at the end) with the same resolved
@@ -109,9 +110,9 @@ public final class SweepRunner {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
-        runs.stream().map(Sweep.Run::config).filter(Objects::nonNull)
-                .max(Comparator.comparingLong(MemoryEstimate::bytes))
-                .ifPresent(largest -> MemoryEstimate.requireFits(largest, Math.min(threads, runs.size()),
+        List<SimulationConfig> configs = runs.stream().map(Sweep.Run::config).filter(Objects::nonNull).toList();
+        configs.stream().max(Comparator.comparingLong(MemoryEstimate::bytes))
+                .ifPresent(largest -> MemoryEstimate.requireFits(largest, atOnce(configs, largest, threads),
                         Runtime.getRuntime().maxMemory()));
         runs.stream().map(Sweep.Run::config).filter(Objects::nonNull).forEach(Simulation::requireBands);
         OutputFolder.claim(out, OutputFolder.Kind.SWEEP);
@@ -143,7 +144,7 @@ public final class SweepRunner {
             List<Future<?>> futures = new ArrayList<>();
             for (int i : toRun) {
                 Sweep.Run run = runs.get(i);
-                int taken = Math.min(threads, EngineConfig.of(run.config()).threads());
+                int taken = taken(run.config(), threads);
                 futures.add(pool.submit(() -> {
                     free.acquire(taken);
                     try {
@@ -166,6 +167,22 @@ public final class SweepRunner {
             pool.shutdownNow();
         }
         return List.of(outcomes);
+    }
+
+    /** The threads a run takes from the sweep's: those it runs on, all of them if it asks for more. */
+    private static int taken(SimulationConfig config, int threads) {
+        return Math.min(threads, EngineConfig.of(config).threads());
+    }
+
+    /**
+     * How many runs as large as the largest may be in memory at once: no more than the runs or the threads, and no
+     * more than the threads can hold when each run holds at most the largest heap per thread it takes.
+     */
+    private static int atOnce(List<SimulationConfig> configs, SimulationConfig largest, int threads) {
+        double perThread = configs.stream().mapToDouble(c -> MemoryEstimate.bytes(c) / (double) taken(c, threads))
+                .max().orElseThrow();
+        int held = (int) Math.floor(threads * perThread / MemoryEstimate.bytes(largest));
+        return Math.max(1, Math.min(Math.min(threads, configs.size()), held));
     }
 
     /** sweep.csv, sweep-mean.csv, timing.csv and the trend plots, from the outcomes of all runs in sweep order. */

@@ -93,6 +93,25 @@ class SweepLoaderTest {
         assertEquals("axes[1]", e.field());
     }
 
+    /** The engine section may be swept field by field whether the base leaves it out or sets part of it. */
+    @Test
+    void engineFieldsAreSweepableWithOrWithoutAnEngineSectionInTheBase() throws IOException {
+        Sweep s = load("""
+                axes:
+                  - {path: lattice.size, values: [[16, 64, 8]]}
+                  - {path: engine.threads, values: [1, 2]}
+                """);
+        assertEquals(List.of(1, 2), s.runs().stream().map(r -> r.config().engine().threads()).toList());
+        assertEquals(2, s.mostThreadsPerRun());
+        Path file = tmp.resolve("partial-engine.yaml");
+        Files.writeString(file, SweepFiles.tinyBase() + "  engine: {threads: 1}\n" + """
+                axes:
+                  - {path: engine.windowEvents, values: [1.5, 20]}
+                """);
+        Sweep windows = LOADER.load(file);
+        assertEquals(List.of(1.5, 20.0), windows.runs().stream().map(r -> r.config().engine().windowEvents()).toList());
+    }
+
     @Test
     void presetFieldsAreOverriddenLikeAHandWrittenOverride() {
         Path file = tmp.resolve("preset.yaml");
