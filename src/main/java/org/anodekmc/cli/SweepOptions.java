@@ -6,8 +6,8 @@ import java.nio.file.Path;
 
 /** The options of commands that run many runs on a thread pool into one sweep folder (sweep, validation). */
 final class SweepOptions {
-    @Option(names = "--threads", paramLabel = "N", description = "threads the runs share (default: all cores, ${DEFAULT-VALUE}); a run "
-            + "takes as many as its engine.threads, so runs on one thread run N at a time")
+    @Option(names = "--threads", paramLabel = "N", description = "threads the runs share (default: all cores, "
+            + "${DEFAULT-VALUE}); a run takes as many as its engine.threads, so runs on one thread run N at a time")
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: results/<name>, the file's "

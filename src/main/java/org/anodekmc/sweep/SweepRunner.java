@@ -30,16 +30,16 @@ import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
 /**
- * Runs every run of a sweep on a fixed number of threads, each run into its own run folder
- * {@code <out>/points/<id>/}. A run takes as many of the threads as its engine runs on ({@code engine.threads}, all of
- * them when it asks for more: it then runs alone, on more threads than the sweep was given), so runs on one thread run
- * side by side and runs on several share the threads. The sweep folder is marked as one ({@link OutputFolder}); a path that is not a sweep
+ * Runs every run of a sweep on a fixed number of threads, each run into its own run folder {@code <out>/points/<id>/}.
+ * A run takes as many of the threads as its engine runs on ({@code engine.threads}, all of them when it asks for more:
+ * it then runs alone, on more threads than the sweep was given), so runs on one thread run side by side and runs on
+ * several share the threads. The sweep folder is marked as one ({@link OutputFolder}); a path that is not a sweep
  * folder of this tool is refused. A local sweep locks the folder while it runs ({@link FolderLock}); the tasks of a
- * Slurm array ({@link SweepArray}) share it, each run locked by its own run folder. A run whose folder is finished
- * (it has summary.json, which RunExecutor writes only when it renames NAME.partial at the end) with the same resolved
+ * Slurm array ({@link SweepArray}) share it, each run locked by its own run folder. A run whose folder is finished (it
+ * has summary.json, which RunExecutor writes only when it renames NAME.partial at the end) with the same resolved
  * config is kept and not run again; a NAME.partial stopped with a checkpoint under the same config is resumed, any
- * other half-written NAME.partial is started afresh. A run that fails is recorded with its error and the others go
- * on. Then the tables and trend plots are written (see {@link SweepTables}, {@link TrendPlots}).
+ * other half-written NAME.partial is started afresh. A run that fails is recorded with its error and the others go on.
+ * Then the tables and trend plots are written (see {@link SweepTables}, {@link TrendPlots}).
  */
 public final class SweepRunner {
     public static final String POINTS = "points";

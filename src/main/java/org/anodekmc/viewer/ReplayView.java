@@ -29,8 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The picture of one frame of a run: the deposit in 3D, the top view with its colour scale, and the E, roughness and
  * nucleus-count charts (for a cycling run also the Coulombic efficiency per cycle) with a cursor at the frame. The
- * window shows it between its controls; {@code kmc render} and the window's export make PNGs of it. In the window the pictures are drawn on a worker thread (only the newest
- * request is drawn), so dragging the slider or orbiting never blocks the JavaFX thread.
+ * window shows it between its controls; {@code kmc render} and the window's export make PNGs of it. In the window the
+ * pictures are drawn on a worker thread (only the newest request is drawn), so dragging the slider or orbiting never
+ * blocks the JavaFX thread.
  */
 final class ReplayView {
     /** What the charts' horizontal axis shows. */
