@@ -31,6 +31,15 @@ public final class TimeSeriesReader {
             }
             return columns[i];
         }
+
+        /** A copy of the named column times a factor, e.g. 1e3 for mV from V or 100 for percent. */
+        public double[] column(String name, double factor) {
+            double[] scaled = column(name).clone();
+            for (int i = 0; i < scaled.length; i++) {
+                scaled[i] *= factor;
+            }
+            return scaled;
+        }
     }
 
     private TimeSeriesReader() {

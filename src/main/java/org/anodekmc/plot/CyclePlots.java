@@ -60,10 +60,7 @@ public final class CyclePlots {
         }
         curves.writePng(png, PlatingCurvePlot.WIDTH, PlatingCurvePlot.HEIGHT);
 
-        double[] percent = cycles.column("coulombic_efficiency").clone();
-        for (int i = 0; i < percent.length; i++) {
-            percent[i] *= 100;
-        }
+        double[] percent = cycles.column("coulombic_efficiency", 100);
         Path ce = png.resolveSibling(COULOMBIC_EFFICIENCY);
         new LineChart(name + ": Coulombic efficiency", "cycle", "CE (%)")
                 .line("CE", cycles.column("cycle"), percent)

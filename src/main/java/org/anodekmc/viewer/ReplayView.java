@@ -184,20 +184,11 @@ final class ReplayView {
     private void showCharts() {
         XAxis x = xAxis.get();
         double[] xs = replay.series().column(x.column);
-        double[] potential = replay.series().column("potential_V").clone();
-        for (int i = 0; i < potential.length; i++) {
-            potential[i] *= 1e3;
-        }
-        potentialChart.setData(x.label, xs, potential);
+        potentialChart.setData(x.label, xs, replay.series().column("potential_V", 1e3));
         roughnessChart.setData(x.label, xs, replay.series().column("roughness_nm"));
         nucleiChart.setData(x.label, xs, replay.series().column("nuclei"));
-        replay.cycles().ifPresent(cycles -> {
-            double[] percent = cycles.column("coulombic_efficiency").clone();
-            for (int i = 0; i < percent.length; i++) {
-                percent[i] *= 100;
-            }
-            efficiencyChart.setData("cycle", cycles.column("cycle"), percent);
-        });
+        replay.cycles().ifPresent(cycles -> efficiencyChart.setData("cycle", cycles.column("cycle"),
+                cycles.column("coulombic_efficiency", 100)));
         updateFrameInfo();
     }
 
