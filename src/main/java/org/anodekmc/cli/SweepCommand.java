@@ -21,7 +21,8 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Run a parameter sweep: every point of the sweep file on a thread pool, one run per thread.",
+        description = {"Run a parameter sweep: every point of the sweep file on --threads threads, each run taking "
+                        + "as many as its engine.threads (1 unless the sweep sets it).",
                 "Run it again after an interruption: finished runs are kept, half-done ones are redone (continued when "
                         + "they stopped with a checkpoint).",
                 "On a Slurm cluster, --slurm submits it as a job array; --collect writes the tables from the runs "
