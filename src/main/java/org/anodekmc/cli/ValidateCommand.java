@@ -28,8 +28,10 @@ final class ValidateCommand implements Callable<Integer> {
         long maxHeap = Runtime.getRuntime().maxMemory();
         MemoryEstimate.requireFits(resolved, maxHeap);
         Simulation.requireBands(resolved);
-        System.err.println("memory: about " + MemoryEstimate.describe(MemoryEstimate.bytes(resolved))
-                + " needed; this Java VM may use " + MemoryEstimate.describe(maxHeap));
+        long bytes = MemoryEstimate.bytes(resolved);
+        System.err.println("memory: about " + MemoryEstimate.describe(bytes) + " needed, in a heap of at least "
+                + MemoryEstimate.describe(MemoryEstimate.HEADROOM * bytes) + "; this Java VM may use "
+                + MemoryEstimate.describe(maxHeap));
         String status = config + ": valid (run name '" + resolved.name() + "')";
         if (print) {
             // stdout carries only the config, so that it can be redirected into a file and run

@@ -17,7 +17,10 @@ import java.util.Locale;
  * collection, sampled every half second of a run, is 564–595 B per column early in metropolis runs of 512² and
  * 1024² boxes (100,000 events), and 1135 B per column over a whole quickstart-like run (3.5 layers; from 64² and
  * 128², which also gives 2.5 MB that do not grow with the box): about 9 slots of 128 B. Twelve slots per column
- * allow for the moment the table doubles. See docs/performance.md, "Memory".
+ * allow for the moment the table doubles. A run is admitted only to a heap of at least {@link #HEADROOM} times its
+ * estimate: two 1024² physics runs side by side, whose heap in use after garbage collection stayed under 2.5 GB, ran
+ * out of a 5.9 GB heap, since the collector has to find room for each catalogue table (up to a GiB) in one piece.
+ * See docs/performance.md, "Memory".
  */
 public final class MemoryEstimate {
     /** Catalogue table slots per column, with the table's spare room and its growth (measured, see above). */
@@ -26,6 +29,8 @@ public final class MemoryEstimate {
     static final long OTHER_BYTES_PER_COLUMN = 64;
     /** The program itself (classes, presets, buffers), bytes. */
     static final long BASE_BYTES = 48L << 20;
+    /** The heap a run is admitted to, in multiples of its estimate (see above). */
+    public static final int HEADROOM = 2;
 
     private MemoryEstimate() {
     }
@@ -43,8 +48,8 @@ public final class MemoryEstimate {
     }
 
     /**
-     * Refuses a config whose estimate exceeds {@code maxHeap} bytes, saying how much it needs and how to give the JVM
-     * more.
+     * Refuses a config whose estimate, with the headroom, exceeds {@code maxHeap} bytes, saying how much it needs and
+     * how to give the JVM more.
      */
     public static void requireFits(SimulationConfig c, long maxHeap) {
         requireFits(c, 1, maxHeap);
@@ -53,13 +58,13 @@ public final class MemoryEstimate {
     /** As {@link #requireFits(SimulationConfig, long)} for {@code atOnce} runs of the config side by side (a sweep). */
     public static void requireFits(SimulationConfig c, int atOnce, long maxHeap) {
         long needed = BASE_BYTES + atOnce * (bytes(c) - BASE_BYTES);
-        if (needed > maxHeap) {
-            long gigabytes = (long) Math.ceil(needed * 1.2 / (1L << 30));
+        if (HEADROOM * needed > maxHeap) {
+            long gigabytes = (long) Math.ceil(HEADROOM * needed * 1.1 / (1L << 30));
             throw new ConfigException("lattice.size", String.format(Locale.ROOT, "%s%d×%d×%d box needs about %s of "
-                            + "memory, more than the %s this Java VM may use; give it more with kmc --heap %dg ... "
-                            + "(or KMC_JAVA_OPTS=-Xmx%dg), or use a smaller box%s",
+                            + "memory and a heap of %d times that to grow in, more than the %s this Java VM may use; "
+                            + "give it more with kmc --heap %dg ... (or KMC_JAVA_OPTS=-Xmx%dg), or use a smaller box%s",
                     atOnce == 1 ? "a " : atOnce + " runs at once of a ", c.lattice().sizeX(), c.lattice().sizeY(),
-                    c.lattice().sizeZ(), describe(needed), describe(maxHeap), gigabytes, gigabytes,
+                    c.lattice().sizeZ(), describe(needed), HEADROOM, describe(maxHeap), gigabytes, gigabytes,
                     atOnce == 1 ? "" : " or fewer --threads"));
         }
     }

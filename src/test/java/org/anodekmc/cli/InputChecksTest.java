@@ -75,7 +75,8 @@ class InputChecksTest {
     @Test
     void validateSaysHowMuchMemoryTheRunNeeds() throws IOException {
         assertEquals(0, Main.execute("validate", config(GOOD)), err.toString());
-        assertTrue(err.toString().matches("(?s).*memory: about \\d+ MB needed; this Java VM may use .*"),
+        assertTrue(err.toString().matches(
+                "(?s).*memory: about \\d+ MB needed, in a heap of at least \\d+ MB; this Java VM may use .*"),
                 err.toString());
     }
 
