@@ -68,6 +68,35 @@ final class ConfigValidator {
             fail("engine.threads", "cycling control runs on one thread (its steps end at a charge or potential "
                     + "reached by one event); use 1");
         }
+        if (e.acceleration() != null) {
+            validateAcceleration(c, e.acceleration());
+        }
+    }
+
+    /** Rate scaling pairs each metropolis hop with its reverse, and adjusts between events of one thread. */
+    private static void validateAcceleration(SimulationConfig c, AccelerationConfig a) {
+        String f = "engine.acceleration";
+        if (!(a.fastPerSlow() >= 2)) {
+            fail(f + ".fastPerSlow", "must be at least 2 (a slowed channel must stay faster than what it "
+                    + "equilibrates between), got " + a.fastPerSlow());
+        }
+        if (!(a.balanceOrDefault() > 0 && a.balanceOrDefault() < 1)) {
+            fail(f + ".balance", "must lie between 0 and 1, got " + a.balance());
+        }
+        if (a.minEventsOrDefault() < 1) {
+            fail(f + ".minEvents", "must be at least 1, got " + a.minEvents());
+        }
+        if (a.periodEventsOrDefault() < a.minEventsOrDefault()) {
+            fail(f + ".periodEvents", "must be at least minEvents (" + a.minEventsOrDefault() + "), got "
+                    + a.periodEvents());
+        }
+        if (c.engine().threads() > 1) {
+            fail(f, "runs on one thread (its channels are judged between events); set engine.threads to 1");
+        }
+        if (!c.hops().enabled() || c.hops().law() != HopConfig.Law.METROPOLIS) {
+            fail(f, "scales metropolis hops (each paired with its reverse); needs hops.enabled and hops.law "
+                    + "metropolis");
+        }
     }
 
     private static void validateLattice(LatticeConfig l) {

@@ -8,11 +8,13 @@ package org.anodekmc.config;
  * @param windowEvents at most this mean number of events per band in a window (default
  *                     {@link #DEFAULT_WINDOW_EVENTS}); a window is also at most a quarter of the time the applied
  *                     current takes to move η by maxEtaStep
+ * @param acceleration adaptive rate scaling of quasi-equilibrated hops, or null (the default) for none: the run
+ *                     is then exact
  */
-public record EngineConfig(int threads, Double windowEvents) {
+public record EngineConfig(int threads, Double windowEvents, @SimulationConfig.Optional AccelerationConfig acceleration) {
     public static final double DEFAULT_WINDOW_EVENTS = 100;
     /** The engine of a config without an engine section. */
-    public static final EngineConfig SERIAL = new EngineConfig(1, DEFAULT_WINDOW_EVENTS);
+    public static final EngineConfig SERIAL = new EngineConfig(1, DEFAULT_WINDOW_EVENTS, null);
 
     /** The engine of a config: one thread unless its engine section says otherwise. */
     public static EngineConfig of(SimulationConfig config) {

@@ -22,6 +22,11 @@ final class DirectionalHops extends Hops {
         }
     }
 
+    /** Catalogue class of the rate model's hop class 0 (hop class h is this + h). */
+    int firstClass() {
+        return classBase;
+    }
+
     @Override
     public int eventsPerSite() {
         return directions;

@@ -288,6 +288,19 @@ final class EventCatalog {
         }
     }
 
+    /** Events in a class now. */
+    int members(int cls) {
+        return memberCount[cls];
+    }
+
+    /** Gives classes new rates (rate scaling), then recomputes the group sums exactly. */
+    void setClassRates(int[] classes, double[] rates) {
+        for (int i = 0; i < classes.length; i++) {
+            classRate[classes[i]] = rates[i];
+        }
+        resum();
+    }
+
     void setGroupFactor(int group, double factor) {
         groupFactor[group] = factor;
     }
@@ -349,7 +362,8 @@ final class EventCatalog {
 
     /**
      * Writes the catalogue as it is, member order included: which event sits at which position of a class decides
-     * what a random number picks, and the group sums carry their rounding until the next exact resum. Members are
+     * what a random number picks, and the group sums carry their rounding until the next exact resum; the class rates
+     * are written as rate scaling left them. Members are
      * written as (site, k): slots depend on the table's history, not on the state.
      */
     void writeState(DataOutput out) throws IOException {
@@ -372,6 +386,7 @@ final class EventCatalog {
         StateData.writeInts(out, activePosition, activePosition.length);
         StateData.writeDoubles(out, groupSum);
         StateData.writeDoubles(out, groupFactor);
+        StateData.writeDoubles(out, classRate);
         out.writeInt(changesSinceResum);
     }
 
@@ -412,6 +427,7 @@ final class EventCatalog {
         StateData.readIntsInto(in, activePosition, "active positions");
         StateData.readDoublesInto(in, groupSum, "group sums");
         StateData.readDoublesInto(in, groupFactor, "group factors");
+        StateData.readDoublesInto(in, classRate, "class rates");
         changesSinceResum = in.readInt();
     }
 }

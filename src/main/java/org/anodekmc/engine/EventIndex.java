@@ -45,6 +45,8 @@ final class EventIndex {
     /** Sites of other threads' bands whose events may have changed, in the order they were met. */
     private final IntArrayList deferred = new IntArrayList();
     private final long[] counts = new long[Processes.COUNTERS.size()];
+    /** Rate scaling, which counts the carried-out events of each class; null without it. */
+    private RateScaling scaling;
 
     /** The index of a run on one thread. */
     EventIndex(LatticeState state) {
@@ -127,6 +129,25 @@ final class EventIndex {
         return total;
     }
 
+    /** Lets rate scaling count the carried-out events (one thread). */
+    void countFor(RateScaling rateScaling) {
+        scaling = rateScaling;
+    }
+
+    /** Events in a class now (one thread). */
+    int members(int cls) {
+        return active.members(cls);
+    }
+
+    /** Gives classes new rates in every catalogue this index holds. */
+    void setClassRates(int[] classes, double[] rates) {
+        for (EventCatalog c : catalogs) {
+            if (c != null) {
+                c.setClassRates(classes, rates);
+            }
+        }
+    }
+
     /** Sets the factor of a rate group in every catalogue this index holds. */
     void setGroupFactor(int group, double factor) {
         for (EventCatalog c : catalogs) {
@@ -178,9 +199,15 @@ final class EventIndex {
         EventCatalog catalog = active;
         int event = catalog.select(target, rng);
         int k = catalog.kindOfEvent(event);
-        int site = catalog.siteOfSlot(catalog.slotOfEvent(event));
+        int slot = catalog.slotOfEvent(event);
+        int site = catalog.siteOfSlot(slot);
+        // the class before the event changes it
+        int cls = scaling == null ? NONE : catalog.classOf(slot, k);
         if (!ownerOf[k].execute(site, localEvent[k])) {
             return false;
+        }
+        if (scaling != null) {
+            scaling.executed(cls);
         }
         if (counterOf[k] != NONE) {
             counts[counterOf[k]]++;

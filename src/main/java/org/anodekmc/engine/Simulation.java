@@ -99,6 +99,8 @@ public final class Simulation implements Deposit {
     private static final int WINDOWS_PER_ETA_STEP = 4;
     /** Mean number of events per band in a window (several threads). */
     private final double windowEvents;
+    /** Adaptive rate scaling of quasi-equilibrated hops, or null (the exact engine). */
+    private final RateScaling scaling;
 
     /**
      * @param supply where arriving ions land (see package transport); null for the kinetic mode, in which every
@@ -152,6 +154,9 @@ public final class Simulation implements Deposit {
         processTypes = processes.keySet();
         redox = (Redox) processes.get(Processes.Type.REDOX);
         index.register(Processes.inLayoutOrder(processes), classes);
+        scaling = engine.acceleration() == null ? null : new RateScaling(engine.acceleration(), rates, index,
+                ((DirectionalHops) processes.get(Processes.Type.DIRECTIONAL_HOPS)).firstClass(), classes.size());
+        index.countFor(scaling);
 
         for (int c = 0; c < columns; c++) {
             for (int z = state.surfaceZ; z < state.surfaceZ + lc.initialMetalLayers(); z++) {
@@ -246,6 +251,9 @@ public final class Simulation implements Deposit {
                 rejected++;
             }
             updateFactors();
+            if (scaling != null) {
+                scaling.afterEvent(time, arrivalRate);
+            }
         }
     }
 
@@ -458,6 +466,28 @@ public final class Simulation implements Deposit {
         return index.count(i);
     }
 
+    /**
+     * Rate scaling (engine.acceleration): simulated time over what the same events would have taken unscaled; 1
+     * without it.
+     */
+    public double timeGain() {
+        return scaling == null ? 1 : scaling.timeGain();
+    }
+
+    /** Rate scaling: adjustments made so far (0 without it). */
+    public long scalingPeriods() {
+        return scaling == null ? 0 : scaling.periods();
+    }
+
+    /** A hop channel that rate scaling slowed: what its hops are, its factor now and the smallest it had. */
+    public record ScaledChannel(String hops, double factor, double smallestFactor) {
+    }
+
+    /** Rate scaling: each hop channel that was ever slowed (empty without it). */
+    public java.util.List<ScaledChannel> scaledChannels() {
+        return scaling == null ? java.util.List.of() : scaling.scaledChannels();
+    }
+
     /** Waits cut short because η or the time limit moved on before the next event. */
     public long nullSteps() {
         return nullSteps;
@@ -571,7 +601,7 @@ public final class Simulation implements Deposit {
     // ---------------------------------------------------------------- checkpoints
 
     /** Layout of {@link #writeState}; bump it whenever the state written changes. */
-    private static final int STATE_FORMAT = 8;
+    private static final int STATE_FORMAT = 9;
 
     /**
      * Writes the complete mutable state: lattice, column bookkeeping, clock, counters, η, the event catalogue as it
@@ -605,6 +635,9 @@ public final class Simulation implements Deposit {
             out.writeDouble(st.etaIntegral());
         }
         index.writeState(out);
+        if (scaling != null) {
+            scaling.writeState(out);
+        }
         writeGenerator(out, rng);
         for (int t = 0; workers != null && t < workers.length; t++) {
             writeGenerator(out, workers[t].rng);
@@ -653,6 +686,9 @@ public final class Simulation implements Deposit {
                     in.readLong(), in.readDouble()));
         }
         index.readState(in, state.cells.length);
+        if (scaling != null) {
+            scaling.readState(in);
+        }
         if (reach != null) {
             reach.rebuild();
         }

@@ -1,5 +1,7 @@
 package org.anodekmc.io;
 
+import org.anodekmc.config.AccelerationConfig;
+import org.anodekmc.config.EngineConfig;
 import org.anodekmc.config.SimulationConfig;
 import org.anodekmc.engine.Simulation;
 import org.anodekmc.observe.Islands;
@@ -17,6 +19,27 @@ public final class Summaries {
     static final double ETA_STEP_WARNING_KT = 0.1;
 
     private Summaries() {
+    }
+
+    /** The rate scaling used: its settings, the time it gained, and each channel it slowed. */
+    private static Map<String, Object> acceleration(AccelerationConfig a, Simulation sim) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("fastPerSlow", a.fastPerSlow());
+        m.put("balance", a.balanceOrDefault());
+        m.put("minEvents", a.minEventsOrDefault());
+        m.put("periodEvents", a.periodEventsOrDefault());
+        m.put("periods", sim.scalingPeriods());
+        m.put("timeGain", sim.timeGain());
+        java.util.List<Map<String, Object>> channels = new java.util.ArrayList<>();
+        for (Simulation.ScaledChannel c : sim.scaledChannels()) {
+            Map<String, Object> ch = new LinkedHashMap<>();
+            ch.put("hops", c.hops());
+            ch.put("factor", c.factor());
+            ch.put("smallestFactor", c.smallestFactor());
+            channels.add(ch);
+        }
+        m.put("scaledChannels", channels);
+        return m;
     }
 
     /** @param atPeak the nuclei at the row of the η peak (null without a nucleation analysis) */
@@ -52,6 +75,10 @@ public final class Summaries {
         lattice.put("hostBond_eV", sim.rates().bonds().hostBond());
         lattice.put("kinkBinding_eV", sim.rates().energetics().kinkBinding());
         s.put("lattice", lattice);
+        var acceleration = EngineConfig.of(config).acceleration();
+        if (acceleration != null) {
+            s.put("acceleration", acceleration(acceleration, sim));
+        }
         s.put("wall_s", wallSeconds);
         s.put("eventsPerSecond", sim.events() / Math.max(wallSeconds, 1e-9));
 

@@ -1,5 +1,6 @@
 package org.anodekmc.model;
 
+import org.anodekmc.config.EngineConfig;
 import org.anodekmc.config.HopConfig;
 import org.anodekmc.config.MetalConfig;
 import org.anodekmc.config.SimulationConfig;
@@ -32,6 +33,22 @@ public final class RateModel {
     private final short[] hopClassByKey;
     private final double[] hopRate;
     private final boolean hopRateDependsOnTarget;
+    /** Channel of each hop class (rate scaling only, else empty): a hop and its reverse share one. */
+    private final int[] hopChannel;
+    /** Of each hop class: +1 uphill, −1 downhill, 0 level (rate scaling only, else empty). */
+    private final byte[] hopDirection;
+    private final java.util.List<String> channelNames = new java.util.ArrayList<>();
+
+    /** What makes hops one class: their rate, and under rate scaling their channel and direction in it. */
+    private record ClassKey(double rate, int channel, int direction) {
+    }
+
+    /**
+     * A channel of mutually reverse hops: the same kind of barrier (host terrace, interlayer) and the same |ΔE|, in
+     * units of 1e-9 eV so that rounding does not split a pair.
+     */
+    private record ChannelKey(int kind, long nanoElectronVolts) {
+    }
 
     /**
      * @param substrateBinding what the substrate binds at the sites next to it, by environment code
@@ -60,9 +77,12 @@ public final class RateModel {
         }
 
         hopClassByKey = new short[n * n * 4];
-        Map<Double, Integer> classOfRate = new LinkedHashMap<>();
+        Map<ClassKey, Integer> classOfKey = new LinkedHashMap<>();
+        Map<ChannelKey, Integer> channelOfKey = new LinkedHashMap<>();
         HopConfig hops = c.hops();
         hopRateDependsOnTarget = hops.law() != HopConfig.Law.BOND_COUNTING;
+        // rate scaling needs a hop's class to tell its channel; without it classes are told apart by rate alone
+        boolean channels = EngineConfig.of(c).acceleration() != null;
         for (int from = 0; from < n; from++) {
             for (int to = 0; to < n; to++) {
                 for (int hostTerrace = 0; hostTerrace < 2; hostTerrace++) {
@@ -82,14 +102,64 @@ public final class RateModel {
                             barrier += Math.max(0, energetics.binding(from) - energetics.binding(to));
                         }
                         double rate = c.metal().attemptFrequency() * Math.exp(-barrier / kT);
-                        Integer cls = classOfRate.computeIfAbsent(rate, r -> classOfRate.size());
+                        ClassKey classKey = new ClassKey(rate, -1, 0);
+                        if (channels) {
+                            double uphill = energetics.binding(from) - energetics.binding(to);
+                            ChannelKey ck = new ChannelKey(hostTerrace * 2 + interlayer,
+                                    Math.round(Math.abs(uphill) * 1e9));
+                            int channel = channelOfKey.computeIfAbsent(ck, k -> {
+                                channelNames.add(channelName(k));
+                                return channelOfKey.size();
+                            });
+                            classKey = new ClassKey(rate, channel, ck.nanoElectronVolts() == 0 ? 0
+                                    : uphill > 0 ? 1 : -1);
+                        }
+                        Integer cls = classOfKey.computeIfAbsent(classKey, k -> classOfKey.size());
                         hopClassByKey[key] = (short) (int) cls;
                     }
                 }
             }
         }
-        hopRate = new double[classOfRate.size()];
-        classOfRate.forEach((rate, cls) -> hopRate[cls] = rate);
+        hopRate = new double[classOfKey.size()];
+        hopChannel = new int[channels ? classOfKey.size() : 0];
+        hopDirection = new byte[hopChannel.length];
+        classOfKey.forEach((k, cls) -> {
+            hopRate[cls] = k.rate();
+            if (channels) {
+                hopChannel[cls] = k.channel();
+                hopDirection[cls] = (byte) k.direction();
+            }
+        });
+    }
+
+    private static String channelName(ChannelKey k) {
+        String kind = switch (k.kind()) {
+            case 0 -> "on metal";
+            case 1 -> "on metal, changing layer";
+            case 2 -> "on the host";
+            default -> "on the host, changing layer";
+        };
+        return kind + ", |ΔE| " + String.format(java.util.Locale.ROOT, "%.4f", k.nanoElectronVolts() * 1e-9) + " eV";
+    }
+
+    /** Hop channels (rate scaling only, else 0): sets of classes that hold each hop together with its reverse. */
+    public int hopChannelCount() {
+        return channelNames.size();
+    }
+
+    /** Channel of a hop class, under rate scaling. */
+    public int hopChannel(int hopClass) {
+        return hopChannel[hopClass];
+    }
+
+    /** Direction of a hop class in its channel: +1 uphill, −1 downhill, 0 level (its own reverse's class). */
+    public int hopDirection(int hopClass) {
+        return hopDirection[hopClass];
+    }
+
+    /** What the hops of a channel are, e.g. "on the host, |ΔE| 0.0000 eV". */
+    public String hopChannelName(int channel) {
+        return channelNames.get(channel);
     }
 
     private int hopKey(int from, int to, boolean hostTerrace, boolean interlayer) {

@@ -44,6 +44,11 @@ class EquilibriumTest {
 
     private static Simulation surface(String lattice, int size, double eta, boolean hops, String law,
                                       double schwoebelBarrier, long seed) {
+        return surface(lattice, size, eta, hops, law, schwoebelBarrier, seed, "");
+    }
+
+    private static Simulation surface(String lattice, int size, double eta, boolean hops, String law,
+                                      double schwoebelBarrier, long seed, String engine) {
         // 12 layers, twice as many on hcp1120, whose layers lie half a bond apart: its rough (11̄20) face needs room
         int reach = TestConfigs.reach(lattice);
         String metal = TestConfigs.metal(BOND, 0.35).replace("schwoebelBarrier: 0.0",
@@ -55,7 +60,7 @@ class EquilibriumTest {
                 hops: {enabled: %s, law: %s, neighbourBarrier: %s, secondShell: true}
                 control: {mode: potentiostatic, overpotential: %s}
                 stop: {events: 1}
-                """.formatted(seed, lattice, size, size, 12 * reach, LAYERS, reach, hops, law, BOND, eta)));
+                """.formatted(seed, lattice, size, size, 12 * reach, LAYERS, reach, hops, law, BOND, eta) + engine));
     }
 
     /** Counts of [isolated adatom, empty adatom site, surface vacancy, filled surface site] over many samples. */
@@ -164,6 +169,22 @@ class EquilibriumTest {
             assertTrue(sim.count("hops") > sim.reductions(), "hops must dominate for this test to mean anything");
         }
         double tolerance = (hops ? 0.12 : 0.08) * boltzmann();
+        assertEquals(boltzmann(), c[0] / (double) c[1], tolerance, "adatoms " + java.util.Arrays.toString(c));
+        assertEquals(boltzmann(), c[2] / (double) c[3], tolerance, "vacancies " + java.util.Arrays.toString(c));
+    }
+
+    /**
+     * Rate scaling slows each channel of hops by one factor for the hop and its reverse, so detailed balance and the
+     * Boltzmann distribution stay; with fastPerSlow 2 the hops are slowed to a few per redox event.
+     */
+    @Test
+    void rateScalingKeepsTheBoltzmannDistribution() {
+        Simulation sim = surface("simple-cubic", SIZE, 0.0, true, "metropolis", 0.0, 14,
+                "engine: {threads: 1, acceleration: {fastPerSlow: 2, periodEvents: 20000}}\n");
+        long[] c = sample(sim, 300_000, 3_000, 600);
+        assertTrue(sim.timeGain() > 3, "the scaling must act for this test to mean anything: " + sim.timeGain());
+        assertTrue(c[0] > 2000 && c[2] > 2000, "too few counts " + java.util.Arrays.toString(c));
+        double tolerance = 0.12 * boltzmann();
         assertEquals(boltzmann(), c[0] / (double) c[1], tolerance, "adatoms " + java.util.Arrays.toString(c));
         assertEquals(boltzmann(), c[2] / (double) c[3], tolerance, "vacancies " + java.util.Arrays.toString(c));
     }

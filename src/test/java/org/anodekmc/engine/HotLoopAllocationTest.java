@@ -52,4 +52,18 @@ class HotLoopAllocationTest {
                 stop: {events: 1}
                 """)), "Li at equilibrium with metropolis hops, redox and the connectivity rule");
     }
+
+    /** Rate scaling adjusts its channels every 20,000 events here, with arrays made once. */
+    @Test
+    void rateScalingAllocatesNothing() {
+        assertNoAllocation(Engines.build(TestConfigs.yaml("""
+                seed: 2
+                metal: Li
+                lattice: {type: simple-cubic, size: [32, 32, 12], initialMetalLayers: 3}
+                substrate: {host: Cu}
+                control: {mode: galvanostatic, currentDensity: 1.0}
+                engine: {threads: 1, acceleration: {fastPerSlow: 3, periodEvents: 20000}}
+                stop: {events: 1}
+                """)), "Li plating with rate scaling");
+    }
 }

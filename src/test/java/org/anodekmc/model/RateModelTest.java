@@ -77,6 +77,50 @@ class RateModelTest {
         assertTrue(checked > 100);
     }
 
+    /**
+     * Under rate scaling every hop shares its channel with its reverse, one going up by |ΔE| and the other down (or
+     * both level), so that one factor per channel keeps detailed balance; hops of different |ΔE| or barrier kind never
+     * share one.
+     */
+    @org.junit.jupiter.api.Test
+    void rateScalingPairsEveryHopWithItsReverse() {
+        SimulationConfig c = TestConfigs.yaml(TestConfigs.metal(0.08, 0.3) + """
+                lattice: {size: [8, 8, 8]}
+                substrate:
+                  host: {name: H, bondEnergy: 0.05, terraceBarrier: 0.2}
+                  sites: [{name: S, bondEnergy: 0.4, fraction: 0.1}]
+                stop: {events: 1}
+                engine: {threads: 1, acceleration: {fastPerSlow: 10}}
+                """);
+        RateModel m = TestConfigs.rateModel(c, new double[]{0, 0.05, 0.4});
+        SiteEnergetics e = m.energetics();
+        java.util.Map<Integer, String> whatOfChannel = new java.util.HashMap<>();
+        int checked = 0;
+        for (int from = 0; from < e.signatureCount(); from++) {
+            for (int to = 0; to < e.signatureCount(); to++) {
+                for (boolean host : new boolean[]{false, true}) {
+                    for (boolean interlayer : new boolean[]{false, true}) {
+                        int forward = m.hopClass(from, to, host, interlayer);
+                        if (forward < 0) {
+                            continue;
+                        }
+                        int backward = m.hopClass(to, from, host, interlayer);
+                        double uphill = e.binding(from) - e.binding(to);
+                        assertEquals(m.hopChannel(forward), m.hopChannel(backward));
+                        assertEquals(Math.abs(uphill) < 1e-12 ? 0 : (int) Math.signum(uphill),
+                                m.hopDirection(forward));
+                        assertEquals(-m.hopDirection(forward), m.hopDirection(backward));
+                        String what = host + " " + interlayer + " " + Math.round(Math.abs(uphill) * 1e9);
+                        assertEquals(what, whatOfChannel.computeIfAbsent(m.hopChannel(forward), ch -> what));
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 100 && whatOfChannel.size() > 5, checked + " hops in " + whatOfChannel.size());
+        assertEquals(whatOfChannel.size(), m.hopChannelCount());
+    }
+
     @org.junit.jupiter.api.Test
     void unsupportedPositionsCannotBeHopTargets() {
         RateModel m = model("metropolis");

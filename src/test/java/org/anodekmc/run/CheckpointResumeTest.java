@@ -110,6 +110,23 @@ class CheckpointResumeTest {
         assertSameRun(straight, run);
     }
 
+    /** Rate scaling's factors and counts are part of the state: a scaled run resumes exactly too. */
+    @Test
+    void anAcceleratedRunStoppedAndResumedEqualsTheRunInOneGo() throws IOException {
+        SimulationConfig config = plating(4, "simple-cubic", "stop: {events: " + 2 * N + "}\noutput: {rows: 40, "
+                + "frames: 8}\nengine: {threads: 1, acceleration: {fastPerSlow: 3, periodEvents: 1000}}\n");
+        Path straight = RunExecutor.run(config, tmp.resolve("straight"), null).folder();
+        assertTrue(summaryWithoutWallClock(straight).get("acceleration").get("timeGain").asDouble() > 1.5,
+                "the scaling must act for this test to mean anything");
+        Path run = tmp.resolve("stopped");
+        Path checkpoint = partial(run).resolve(RunFolder.CHECKPOINT);
+        // 7,500 events: in the middle of a period
+        assertThrows(RunInterruptedException.class, () -> RunExecutor.run(config, run,
+                options(Long.toString(N / 2), () -> Files.exists(checkpoint)), null));
+        RunExecutor.resume(run, RunExecutor.Options.NONE, null);
+        assertSameRun(straight, run);
+    }
+
     @Test
     void stoppedAtEveryCheckAndResumedEachTimeEqualsTheRunInOneGo() throws IOException {
         Path straight = RunExecutor.run(charge(5), tmp.resolve("straight"), null).folder();

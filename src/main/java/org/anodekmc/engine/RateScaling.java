@@ -1,0 +1,202 @@
+package org.anodekmc.engine;
+
+import org.anodekmc.config.AccelerationConfig;
+import org.anodekmc.model.RateModel;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Adaptive rate scaling of quasi-equilibrated hops (docs/model.md, "Accelerated runs"), after Chatterjee & Voter,
+ * J. Chem. Phys. 132, 194101 (2010) and Dybeck, Plaisance & Neurock, J. Chem. Theory Comput. 13, 1525 (2017).
+ *
+ * <p>Hops fall into channels, each holding every hop together with its reverse ({@link RateModel#hopChannel}). After
+ * each period of events, a channel that fired often enough, about as often uphill as downhill, counts as
+ * quasi-equilibrated, and its rates are multiplied by one factor so that it is at most {@code fastPerSlow} times as
+ * likely as the slow events: redox, arrivals, and the hops of channels that are not quasi-equilibrated (which run
+ * unscaled). A hop and its reverse always carry the same factor, so detailed balance, and with it every equilibrium,
+ * is unchanged; what changes is how many times the fast channels repeat themselves between slow events.
+ */
+final class RateScaling {
+    private final EventIndex index;
+    private final double fastPerSlow;
+    private final double balance;
+    private final int minEvents;
+    private final int periodEvents;
+    private final String[] channelName;
+    /** The hops' catalogue classes, and for each: its channel, direction (+1, −1, 0) and unscaled rate. */
+    private final int[] classes;
+    private final int[] channelOf;
+    private final byte[] directionOf;
+    private final double[] baseRate;
+    private final double[] scaledRate;
+    /** Position in {@link #classes} of each catalogue class, or −1 for classes that are never scaled. */
+    private final int[] entryOfClass;
+    /** Channels whose hops change no binding: each is its own reverse's class, so up and down are not told apart. */
+    private final boolean[] level;
+    private final double[] factor;
+    private final double[] smallestFactor;
+    private final long[] uphill;
+    private final long[] downhill;
+    private final double[] unscaledRate;
+    private int eventsInPeriod;
+    private long periods;
+    private double periodStart;
+    /** Simulated time over the finished periods, and what the same events would have taken without scaling. */
+    private double scaledTime;
+    private double unscaledTime;
+
+    /** @param firstClass catalogue class of the rate model's hop class 0 */
+    RateScaling(AccelerationConfig settings, RateModel rates, EventIndex index, int firstClass, int catalogueClasses) {
+        this.index = index;
+        fastPerSlow = settings.fastPerSlow();
+        balance = settings.balanceOrDefault();
+        minEvents = settings.minEventsOrDefault();
+        periodEvents = settings.periodEventsOrDefault();
+        int channels = rates.hopChannelCount();
+        channelName = new String[channels];
+        for (int ch = 0; ch < channels; ch++) {
+            channelName[ch] = rates.hopChannelName(ch);
+        }
+        int n = rates.hopClassCount();
+        classes = new int[n];
+        channelOf = new int[n];
+        directionOf = new byte[n];
+        baseRate = new double[n];
+        scaledRate = new double[n];
+        entryOfClass = new int[catalogueClasses];
+        java.util.Arrays.fill(entryOfClass, -1);
+        for (int h = 0; h < n; h++) {
+            classes[h] = firstClass + h;
+            channelOf[h] = rates.hopChannel(h);
+            directionOf[h] = (byte) rates.hopDirection(h);
+            baseRate[h] = rates.hopRate(h);
+            entryOfClass[firstClass + h] = h;
+        }
+        level = new boolean[channels];
+        for (int h = 0; h < n; h++) {
+            level[channelOf[h]] |= directionOf[h] == 0;
+        }
+        factor = new double[channels];
+        smallestFactor = new double[channels];
+        java.util.Arrays.fill(factor, 1);
+        java.util.Arrays.fill(smallestFactor, 1);
+        uphill = new long[channels];
+        downhill = new long[channels];
+        unscaledRate = new double[channels];
+    }
+
+    /** Counts a carried-out event of a catalogue class. */
+    void executed(int catalogueClass) {
+        int e = entryOfClass[catalogueClass];
+        if (e >= 0) {
+            if (directionOf[e] < 0) {
+                downhill[channelOf[e]]++;
+            } else {
+                uphill[channelOf[e]]++;
+            }
+        }
+    }
+
+    /**
+     * After every event: at the end of a period, judges each channel and sets its factor.
+     *
+     * @param arrivalRate rate of arrivals outside the catalogue, 1/s (a supply that fixes the flux)
+     */
+    void afterEvent(double time, double arrivalRate) {
+        if (++eventsInPeriod < periodEvents) {
+            return;
+        }
+        java.util.Arrays.fill(unscaledRate, 0);
+        double scaledHops = 0;
+        for (int e = 0; e < classes.length; e++) {
+            double r = index.members(classes[e]) * baseRate[e];
+            unscaledRate[channelOf[e]] += r;
+            scaledHops += r * factor[channelOf[e]];
+        }
+        double total = index.totalRate() + arrivalRate;
+        double slow = total - scaledHops;
+        double unscaledTotal = slow;
+        for (int ch = 0; ch < factor.length; ch++) {
+            unscaledTotal += unscaledRate[ch];
+            if (!quasiEquilibrated(ch)) {
+                slow += unscaledRate[ch];
+            }
+        }
+        double dt = time - periodStart;
+        scaledTime += dt;
+        unscaledTime += unscaledTotal > 0 ? dt * total / unscaledTotal : dt;
+        for (int ch = 0; ch < factor.length; ch++) {
+            factor[ch] = quasiEquilibrated(ch) && unscaledRate[ch] > 0
+                    ? Math.min(1, fastPerSlow * slow / unscaledRate[ch]) : 1;
+            smallestFactor[ch] = Math.min(smallestFactor[ch], factor[ch]);
+            uphill[ch] = downhill[ch] = 0;
+        }
+        for (int e = 0; e < classes.length; e++) {
+            scaledRate[e] = baseRate[e] * factor[channelOf[e]];
+        }
+        index.setClassRates(classes, scaledRate);
+        eventsInPeriod = 0;
+        periodStart = time;
+        periods++;
+    }
+
+    /** Fired often enough in the period, and (unless level, its own reverse) about as often up as down. */
+    private boolean quasiEquilibrated(int ch) {
+        long n = uphill[ch] + downhill[ch];
+        if (n < minEvents) {
+            return false;
+        }
+        return level[ch] || Math.abs(uphill[ch] - downhill[ch]) <= balance * n;
+    }
+
+    /**
+     * Simulated time over the finished periods divided by what the same events would have taken unscaled (each
+     * period's total rates compared at its end); 1 before the first period ends.
+     */
+    double timeGain() {
+        return unscaledTime > 0 ? scaledTime / unscaledTime : 1;
+    }
+
+    long periods() {
+        return periods;
+    }
+
+    /** Each channel that was ever slowed. */
+    List<Simulation.ScaledChannel> scaledChannels() {
+        List<Simulation.ScaledChannel> scaled = new ArrayList<>();
+        for (int ch = 0; ch < factor.length; ch++) {
+            if (smallestFactor[ch] < 1) {
+                scaled.add(new Simulation.ScaledChannel(channelName[ch], factor[ch], smallestFactor[ch]));
+            }
+        }
+        return scaled;
+    }
+
+    void writeState(DataOutput out) throws IOException {
+        StateData.writeDoubles(out, factor);
+        StateData.writeDoubles(out, smallestFactor);
+        StateData.writeLongs(out, uphill);
+        StateData.writeLongs(out, downhill);
+        out.writeInt(eventsInPeriod);
+        out.writeLong(periods);
+        out.writeDouble(periodStart);
+        out.writeDouble(scaledTime);
+        out.writeDouble(unscaledTime);
+    }
+
+    void readState(DataInput in) throws IOException {
+        StateData.readDoublesInto(in, factor, "rate scaling factors");
+        StateData.readDoublesInto(in, smallestFactor, "smallest rate scaling factors");
+        StateData.readLongsInto(in, uphill, "uphill hops of the period");
+        StateData.readLongsInto(in, downhill, "downhill hops of the period");
+        eventsInPeriod = StateData.checkRange(in.readInt(), periodEvents, "events of the period");
+        periods = in.readLong();
+        periodStart = in.readDouble();
+        scaledTime = in.readDouble();
+        unscaledTime = in.readDouble();
+    }
+}
