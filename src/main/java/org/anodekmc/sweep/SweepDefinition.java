@@ -20,9 +20,11 @@ import java.util.List;
  * @param series      path of the axis drawn as separate lines in the trend plots; the x axis is then the first
  *                    other axis (default: none; the first axis is the x axis, and in grid mode every combination of
  *                    the other axes' values is a line)
+ * @param commonSeeds every point runs replicate r with the same seed (that of point 0), so that points are compared
+ *                    run by run on common random numbers (default false: each point's seeds are its own)
  */
 public record SweepDefinition(String name, String description, JsonNode base, List<AxisDefinition> axes, Mode mode,
-                              Integer replicates, Long seed, String series) {
+                              Integer replicates, Long seed, String series, Boolean commonSeeds) {
     /** How the axes' values combine into points. */
     public enum Mode implements ConfigChoice { GRID, ZIP }
 

@@ -56,6 +56,7 @@ public final class SweepLoader {
         SweepDefinition.Mode mode = def.mode() == null ? SweepDefinition.Mode.GRID : def.mode();
         int replicates = replicates(def.replicates());
         long seed = def.seed() == null ? 1 : def.seed();
+        boolean commonSeeds = Boolean.TRUE.equals(def.commonSeeds());
         List<Sweep.Axis> axes = axes(def.axes(), sweepable(baseResolved));
         int series = seriesAxis(def.series(), axes);
         List<List<Integer>> points = mode == SweepDefinition.Mode.GRID ? grid(axes) : zip(axes);
@@ -72,7 +73,7 @@ public final class SweepLoader {
             }
             for (int r = 0; r < replicates; r++) {
                 String id = String.format("p%04d-r%d", p, r);
-                long runSeed = Seeds.run(seed, p, r);
+                long runSeed = Seeds.run(seed, commonSeeds ? 0 : p, r);
                 ObjectNode tree = raw.deepCopy();
                 tree.put("name", name + "-" + id);
                 SimulationConfig config = null;

@@ -186,6 +186,20 @@ class SweepLoaderTest {
         assertNotEquals(a.runs().get(0).seed(), a.runs().get(1).seed());
     }
 
+    /** With common seeds every point runs replicate r with point 0's seed; the replicates still differ. */
+    @Test
+    void commonSeedsGiveEveryPointTheSeedsOfPointZero() {
+        String axes = "seed: 9\nreplicates: 2\naxes: [{path: temperature, values: [280, 300, 320]}]\n";
+        Sweep own = load(axes);
+        Sweep common = load("commonSeeds: true\n" + axes);
+        for (Sweep.Run run : common.runs()) {
+            assertEquals(Seeds.run(9, 0, run.replicate()), run.seed(), run.id());
+            assertEquals(run.seed(), run.config().seed(), run.id());
+        }
+        assertEquals(own.runs().get(1).seed(), common.runs().get(1).seed(), "point 0 keeps its seeds");
+        assertNotEquals(common.runs().get(0).seed(), common.runs().get(1).seed(), "replicates differ");
+    }
+
     @Test
     void anInvalidValueMarksOnlyItsPoint() {
         Sweep s = load("axes: [{path: temperature, values: [300, -20]}]\n");
