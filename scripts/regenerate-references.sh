@@ -20,7 +20,7 @@ $kmc render results/reference/quickstart --out viz/viewer-final.png
 for name in li-cu li-cu-zn-sa li-graphene-zn-sa na-graphene na-graphene-v-sa zn-n-graphene zn-n-graphene-sn-sa \
             li-cu-bcc110 zn-n-graphene-hcp zn-n-graphene-sn-sa-hcp zn-n-graphene-prismatic \
             dendrites-compact dendrites-ramified dendrites-sa \
-            li-cycling-bare li-cycling-sa; do
+            li-cycling-bare li-cycling-sa li-cu-fast-diffusion; do
   $kmc run "configs/examples/$name.yaml" --out "$scratch/$name" --overwrite
 done
 $kmc plot "$scratch/li-cu" --x capacity --out viz/plating-curve-li-cu.png

@@ -102,7 +102,8 @@ final class RateScaling {
     }
 
     /**
-     * After every event: at the end of a period, judges each channel and sets its factor.
+     * After every picked event (carried out or refused): at the end of a period, judges each channel and sets its
+     * factor.
      *
      * @param arrivalRate rate of arrivals outside the catalogue, 1/s (a supply that fixes the flux)
      */
