@@ -47,6 +47,27 @@ class RateModelTest {
         assertEquals(m.k0(), m.reductionBase(kink), 1e-12 * m.k0());
     }
 
+    /** A hop between two signatures with its class and its reverse's (−1 where not allowed). */
+    private record Hop(int from, int to, boolean host, boolean interlayer, int forward, int backward) {
+    }
+
+    /** Every hop the rate model tabulates: each pair of signatures, on the host or not, changing layer or not. */
+    private static java.util.List<Hop> everyHop(RateModel m) {
+        java.util.List<Hop> hops = new java.util.ArrayList<>();
+        int n = m.energetics().signatureCount();
+        for (int from = 0; from < n; from++) {
+            for (int to = 0; to < n; to++) {
+                for (boolean host : new boolean[]{false, true}) {
+                    for (boolean interlayer : new boolean[]{false, true}) {
+                        hops.add(new Hop(from, to, host, interlayer, m.hopClass(from, to, host, interlayer),
+                                m.hopClass(to, from, host, interlayer)));
+                    }
+                }
+            }
+        }
+        return hops;
+    }
+
     /** k(i→j)/k(j→i) = exp(−(U_j − U_i)/kT) for every pair of environments, and a hop is allowed iff its reverse is. */
     @ParameterizedTest
     @ValueSource(strings = {"metropolis", "bond-counting"})
@@ -54,25 +75,17 @@ class RateModelTest {
         RateModel m = model(law);
         SiteEnergetics e = m.energetics();
         int checked = 0;
-        for (int from = 0; from < e.signatureCount(); from++) {
-            for (int to = 0; to < e.signatureCount(); to++) {
-                for (boolean host : new boolean[]{false, true}) {
-                    for (boolean interlayer : new boolean[]{false, true}) {
-                        int forward = m.hopClass(from, to, host, interlayer);
-                        int backward = m.hopClass(to, from, host, interlayer);
-                        assertEquals(forward < 0, backward < 0);
-                        if (forward < 0) {
-                            continue;
-                        }
-                        // energy of the moving atom: −B (metropolis) or −n·E_n (bond counting)
-                        double uFrom = law.equals("metropolis") ? -e.binding(from) : -0.07 * e.occupied(from);
-                        double uTo = law.equals("metropolis") ? -e.binding(to) : -0.07 * e.occupied(to);
-                        double ratio = m.hopRate(forward) / m.hopRate(backward);
-                        assertEquals(Math.exp(-(uTo - uFrom) / m.kT()), ratio, 1e-9 * ratio);
-                        checked++;
-                    }
-                }
+        for (Hop h : everyHop(m)) {
+            assertEquals(h.forward() < 0, h.backward() < 0);
+            if (h.forward() < 0) {
+                continue;
             }
+            // energy of the moving atom: −B (metropolis) or −n·E_n (bond counting)
+            double uFrom = law.equals("metropolis") ? -e.binding(h.from()) : -0.07 * e.occupied(h.from());
+            double uTo = law.equals("metropolis") ? -e.binding(h.to()) : -0.07 * e.occupied(h.to());
+            double ratio = m.hopRate(h.forward()) / m.hopRate(h.backward());
+            assertEquals(Math.exp(-(uTo - uFrom) / m.kT()), ratio, 1e-9 * ratio);
+            checked++;
         }
         assertTrue(checked > 100);
     }
@@ -96,26 +109,17 @@ class RateModelTest {
         SiteEnergetics e = m.energetics();
         java.util.Map<Integer, String> whatOfChannel = new java.util.HashMap<>();
         int checked = 0;
-        for (int from = 0; from < e.signatureCount(); from++) {
-            for (int to = 0; to < e.signatureCount(); to++) {
-                for (boolean host : new boolean[]{false, true}) {
-                    for (boolean interlayer : new boolean[]{false, true}) {
-                        int forward = m.hopClass(from, to, host, interlayer);
-                        if (forward < 0) {
-                            continue;
-                        }
-                        int backward = m.hopClass(to, from, host, interlayer);
-                        double uphill = e.binding(from) - e.binding(to);
-                        assertEquals(m.hopChannel(forward), m.hopChannel(backward));
-                        assertEquals(Math.abs(uphill) < 1e-12 ? 0 : (int) Math.signum(uphill),
-                                m.hopDirection(forward));
-                        assertEquals(-m.hopDirection(forward), m.hopDirection(backward));
-                        String what = host + " " + interlayer + " " + Math.round(Math.abs(uphill) * 1e9);
-                        assertEquals(what, whatOfChannel.computeIfAbsent(m.hopChannel(forward), ch -> what));
-                        checked++;
-                    }
-                }
+        for (Hop h : everyHop(m)) {
+            if (h.forward() < 0) {
+                continue;
             }
+            double uphill = e.binding(h.from()) - e.binding(h.to());
+            assertEquals(m.hopChannel(h.forward()), m.hopChannel(h.backward()));
+            assertEquals(Math.abs(uphill) < 1e-12 ? 0 : (int) Math.signum(uphill), m.hopDirection(h.forward()));
+            assertEquals(-m.hopDirection(h.forward()), m.hopDirection(h.backward()));
+            String what = h.host() + " " + h.interlayer() + " " + Math.round(Math.abs(uphill) * 1e9);
+            assertEquals(what, whatOfChannel.computeIfAbsent(m.hopChannel(h.forward()), ch -> what));
+            checked++;
         }
         assertTrue(checked > 100 && whatOfChannel.size() > 5, checked + " hops in " + whatOfChannel.size());
         assertEquals(whatOfChannel.size(), m.hopChannelCount());
