@@ -363,8 +363,8 @@ final class EventCatalog {
     /**
      * Writes the catalogue as it is, member order included: which event sits at which position of a class decides
      * what a random number picks, and the group sums carry their rounding until the next exact resum; the class rates
-     * are written as rate scaling left them. Members are
-     * written as (site, k): slots depend on the table's history, not on the state.
+     * are written as rate scaling left them. Members are written as (site, k): slots depend on the table's history,
+     * not on the state.
      */
     void writeState(DataOutput out) throws IOException {
         out.writeInt(eventsPerSite);
