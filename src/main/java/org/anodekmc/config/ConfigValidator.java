@@ -90,9 +90,6 @@ final class ConfigValidator {
             fail(f + ".periodEvents", "must be at least minEvents (" + a.minEventsOrDefault() + "), got "
                     + a.periodEvents());
         }
-        if (c.engine().threads() > 1) {
-            fail(f, "runs on one thread (its channels are judged between events); set engine.threads to 1");
-        }
         if (!c.hops().enabled() || c.hops().law() != HopConfig.Law.METROPOLIS) {
             fail(f, "scales metropolis hops (each paired with its reverse); needs hops.enabled and hops.law "
                     + "metropolis");

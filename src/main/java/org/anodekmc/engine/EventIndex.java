@@ -45,8 +45,8 @@ final class EventIndex {
     /** Sites of other threads' bands whose events may have changed, in the order they were met. */
     private final IntArrayList deferred = new IntArrayList();
     private final long[] counts = new long[Processes.COUNTERS.size()];
-    /** Rate scaling, which counts the carried-out events of each class; null without it. */
-    private RateScaling scaling;
+    /** Rate scaling's count of the carried-out events of each class (this thread's); null without it. */
+    private RateScaling.Tally scaling;
 
     /** The index of a run on one thread. */
     EventIndex(LatticeState state) {
@@ -129,14 +129,18 @@ final class EventIndex {
         return total;
     }
 
-    /** Lets rate scaling count the carried-out events (one thread). */
-    void countFor(RateScaling rateScaling) {
-        scaling = rateScaling;
+    /** Lets rate scaling count the events this index carries out. */
+    void countIn(RateScaling.Tally tally) {
+        scaling = tally;
     }
 
-    /** Events in a class now (one thread). */
-    int members(int cls) {
-        return active.members(cls);
+    /** Events in a class now, in every catalogue this index holds. */
+    long members(int cls) {
+        long n = 0;
+        for (EventCatalog c : catalogs) {
+            n += c == null ? 0 : c.members(cls);
+        }
+        return n;
     }
 
     /** Gives classes new rates in every catalogue this index holds. */

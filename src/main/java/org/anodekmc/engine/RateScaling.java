@@ -19,6 +19,9 @@ import java.util.List;
  * likely as the slow events: redox, arrivals, and the hops of channels that are not quasi-equilibrated (which run
  * unscaled). A hop and its reverse always carry the same factor, so detailed balance, and with it every equilibrium,
  * is unchanged; what changes is how many times the fast channels repeat themselves between slow events.
+ *
+ * <p>On several threads each thread counts its hops in a {@link Tally} of its own, which this class takes over after
+ * each phase; channels are then judged at the end of the window in which the period's events were reached.
  */
 final class RateScaling {
     private final EventIndex index;
@@ -39,8 +42,8 @@ final class RateScaling {
     private final boolean[] level;
     private final double[] factor;
     private final double[] smallestFactor;
-    private final long[] uphill;
-    private final long[] downhill;
+    /** The period's hops, counted on one thread or taken over from the threads' tallies. */
+    private final Tally period;
     private final double[] unscaledRate;
     private int eventsInPeriod;
     private long periods;
@@ -84,31 +87,56 @@ final class RateScaling {
         smallestFactor = new double[channels];
         java.util.Arrays.fill(factor, 1);
         java.util.Arrays.fill(smallestFactor, 1);
-        uphill = new long[channels];
-        downhill = new long[channels];
+        period = new Tally();
         unscaledRate = new double[channels];
     }
 
-    /** Counts a carried-out event of a catalogue class. */
-    void executed(int catalogueClass) {
-        int e = entryOfClass[catalogueClass];
-        if (e >= 0) {
-            if (directionOf[e] < 0) {
-                downhill[channelOf[e]]++;
-            } else {
-                uphill[channelOf[e]]++;
+    /** Carried-out hops per channel, uphill and downhill (level hops count as uphill). */
+    final class Tally {
+        private final long[] uphill = new long[factor.length];
+        private final long[] downhill = new long[factor.length];
+
+        /** Counts a carried-out event of a catalogue class. */
+        void executed(int catalogueClass) {
+            int e = entryOfClass[catalogueClass];
+            if (e >= 0) {
+                if (directionOf[e] < 0) {
+                    downhill[channelOf[e]]++;
+                } else {
+                    uphill[channelOf[e]]++;
+                }
             }
         }
     }
 
+    /** The tally of a run on one thread. */
+    Tally tally() {
+        return period;
+    }
+
+    /** A tally for one thread of a run on several threads, to be {@link #absorb absorbed} after each phase. */
+    Tally newTally() {
+        return new Tally();
+    }
+
+    /** Adds a thread's counts to the period's and clears them. */
+    void absorb(Tally thread) {
+        for (int ch = 0; ch < factor.length; ch++) {
+            period.uphill[ch] += thread.uphill[ch];
+            period.downhill[ch] += thread.downhill[ch];
+            thread.uphill[ch] = thread.downhill[ch] = 0;
+        }
+    }
+
     /**
-     * After every picked event (carried out or refused): at the end of a period, judges each channel and sets its
-     * factor.
+     * After picked events (carried out or refused): one at a time on one thread, a window's on several. When the
+     * period is full, judges each channel and sets its factor.
      *
      * @param arrivalRate rate of arrivals outside the catalogue, 1/s (a supply that fixes the flux)
      */
-    void afterEvent(double time, double arrivalRate) {
-        if (++eventsInPeriod < periodEvents) {
+    void afterEvents(long picked, double time, double arrivalRate) {
+        if (eventsInPeriod + picked < periodEvents) {
+            eventsInPeriod += (int) picked;
             return;
         }
         java.util.Arrays.fill(unscaledRate, 0);
@@ -118,7 +146,7 @@ final class RateScaling {
             unscaledRate[channelOf[e]] += r;
             scaledHops += r * factor[channelOf[e]];
         }
-        double total = index.totalRate() + arrivalRate;
+        double total = index.totalRateOfAll() + arrivalRate;
         double slow = total - scaledHops;
         double unscaledTotal = slow;
         for (int ch = 0; ch < factor.length; ch++) {
@@ -134,7 +162,7 @@ final class RateScaling {
             factor[ch] = quasiEquilibrated(ch) && unscaledRate[ch] > 0
                     ? Math.min(1, fastPerSlow * slow / unscaledRate[ch]) : 1;
             smallestFactor[ch] = Math.min(smallestFactor[ch], factor[ch]);
-            uphill[ch] = downhill[ch] = 0;
+            period.uphill[ch] = period.downhill[ch] = 0;
         }
         for (int e = 0; e < classes.length; e++) {
             scaledRate[e] = baseRate[e] * factor[channelOf[e]];
@@ -147,11 +175,13 @@ final class RateScaling {
 
     /** Fired often enough in the period, and (unless level, its own reverse) about as often up as down. */
     private boolean quasiEquilibrated(int ch) {
-        long n = uphill[ch] + downhill[ch];
+        long up = period.uphill[ch];
+        long down = period.downhill[ch];
+        long n = up + down;
         if (n < minEvents) {
             return false;
         }
-        return level[ch] || Math.abs(uphill[ch] - downhill[ch]) <= balance * n;
+        return level[ch] || Math.abs(up - down) <= balance * n;
     }
 
     /**
@@ -180,8 +210,8 @@ final class RateScaling {
     void writeState(DataOutput out) throws IOException {
         StateData.writeDoubles(out, factor);
         StateData.writeDoubles(out, smallestFactor);
-        StateData.writeLongs(out, uphill);
-        StateData.writeLongs(out, downhill);
+        StateData.writeLongs(out, period.uphill);
+        StateData.writeLongs(out, period.downhill);
         out.writeInt(eventsInPeriod);
         out.writeLong(periods);
         out.writeDouble(periodStart);
@@ -192,8 +222,8 @@ final class RateScaling {
     void readState(DataInput in) throws IOException {
         StateData.readDoublesInto(in, factor, "rate scaling factors");
         StateData.readDoublesInto(in, smallestFactor, "smallest rate scaling factors");
-        StateData.readLongsInto(in, uphill, "uphill hops of the period");
-        StateData.readLongsInto(in, downhill, "downhill hops of the period");
+        StateData.readLongsInto(in, period.uphill, "uphill hops of the period");
+        StateData.readLongsInto(in, period.downhill, "downhill hops of the period");
         eventsInPeriod = StateData.checkRange(in.readInt(), periodEvents, "events of the period");
         periods = in.readLong();
         periodStart = in.readDouble();

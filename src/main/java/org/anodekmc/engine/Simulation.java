@@ -156,7 +156,9 @@ public final class Simulation implements Deposit {
         index.register(Processes.inLayoutOrder(processes), classes);
         scaling = engine.acceleration() == null ? null : new RateScaling(engine.acceleration(), rates, index,
                 ((DirectionalHops) processes.get(Processes.Type.DIRECTIONAL_HOPS)).firstClass(), classes.size());
-        index.countFor(scaling);
+        if (scaling != null) {
+            index.countIn(scaling.tally());
+        }
 
         for (int c = 0; c < columns; c++) {
             for (int z = state.surfaceZ; z < state.surfaceZ + lc.initialMetalLayers(); z++) {
@@ -176,7 +178,7 @@ public final class Simulation implements Deposit {
         workers = sectors == null ? null : new Worker[engine.threads()];
         for (int t = 0; workers != null && t < workers.length; t++) {
             var own = (RestorableUniformRandomProvider) ((JumpableUniformRandomProvider) rng).jump();
-            workers[t] = new Worker(config, rates, sectors, t, state, index, reach, own);
+            workers[t] = new Worker(config, rates, sectors, t, state, index, reach, own, scaling);
         }
         logStepStart();
         updateFactors();
@@ -252,7 +254,7 @@ public final class Simulation implements Deposit {
             }
             updateFactors();
             if (scaling != null) {
-                scaling.afterEvent(time, arrivalRate);
+                scaling.afterEvents(1, time, arrivalRate);
             }
         }
     }
@@ -277,6 +279,7 @@ public final class Simulation implements Deposit {
                 return Stop.STALLED;
             }
             int first = rng.nextInt(2);
+            long pickedBefore = events + rejected;
             long reducedBefore = reductions;
             long oxidizedBefore = oxidations;
             for (int phase = 0; phase < 2; phase++) {
@@ -292,6 +295,9 @@ public final class Simulation implements Deposit {
                 control.transfer(-1, time);
             }
             updateFactors();
+            if (scaling != null) {
+                scaling.afterEvents(events + rejected - pickedBefore, time, 0);
+            }
         }
     }
 
@@ -308,6 +314,9 @@ public final class Simulation implements Deposit {
             reductions += w.reductions;
             oxidations += w.oxidations;
             w.events = w.rejected = w.reductions = w.oxidations = 0;
+            if (scaling != null) {
+                scaling.absorb(w.hops);
+            }
         }
         for (Worker w : workers) {
             index.absorb(w.index);

@@ -17,6 +17,8 @@ final class Worker {
     final DeadMetal deadMetal;
     final ElectrolyteReach reach;
     final RestorableUniformRandomProvider rng;
+    /** Rate scaling's count of this thread's hops, or null without it. */
+    final RateScaling.Tally hops;
     /** Counts of the phase under way. */
     long events;
     long rejected;
@@ -24,7 +26,8 @@ final class Worker {
     long oxidations;
 
     Worker(SimulationConfig config, RateModel rates, Sectors sectors, int thread, LatticeState wholeState,
-           EventIndex wholeIndex, ElectrolyteReach wholeReach, RestorableUniformRandomProvider rng) {
+           EventIndex wholeIndex, ElectrolyteReach wholeReach, RestorableUniformRandomProvider rng,
+           RateScaling scaling) {
         this.rng = rng;
         state = wholeState.threadView();
         index = new EventIndex(state, sectors);
@@ -36,6 +39,10 @@ final class Worker {
                 this::transferred, rng, classes));
         index.register(Processes.inLayoutOrder(processes), classes);
         index.shareBandsOf(wholeIndex, thread);
+        hops = scaling == null ? null : scaling.newTally();
+        if (hops != null) {
+            index.countIn(hops);
+        }
     }
 
     private void transferred(int electrons) {

@@ -50,7 +50,6 @@ class BadInputTest {
             "unknown crystal      | lattice: {size: [16, 16, 8]}\\nmetal: {preset: Li, crystal: bcc}\\nsubstrate: {host: Cu}\\nstop: {events: 10} | metal.crystal:",
             "box narrow for bands | GOOD\\nengine: {threads: 2}                                     | engine.threads: 2 threads cut the box",
             "threads with ballistic | GOOD\\nengine: {threads: 2}\\nsupply: {mode: ballistic}       | engine.threads: a run on several threads needs supply.mode kinetic",
-            "acceleration on threads | GOOD\\nengine: {threads: 2, acceleration: {fastPerSlow: 100}} | engine.acceleration: runs on one thread",
             "acceleration too tight | GOOD\\nengine: {threads: 1, acceleration: {fastPerSlow: 1}}   | engine.acceleration.fastPerSlow: must be at least 2",
             "acceleration, bond counting | GOOD\\nhops: {law: bond-counting}\\nengine: {threads: 1, acceleration: {fastPerSlow: 100}} | engine.acceleration: scales metropolis hops",
             "c/a of a bcc metal   | lattice: {size: [16, 16, 8]}\\nmetal: {preset: Li, cOverA: 1.8}\\nsubstrate: {host: Cu}\\nstop: {events: 10} | metal.cOverA: only hcp0001",
