@@ -73,7 +73,7 @@ final class ConfigValidator {
         }
     }
 
-    /** Rate scaling pairs each metropolis hop with its reverse, and adjusts between events of one thread. */
+    /** Rate scaling pairs each metropolis hop with its reverse. */
     private static void validateAcceleration(SimulationConfig c, AccelerationConfig a) {
         String f = "engine.acceleration";
         if (!(a.fastPerSlow() >= 2)) {
