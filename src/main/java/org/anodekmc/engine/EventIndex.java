@@ -129,7 +129,7 @@ final class EventIndex {
         return total;
     }
 
-    /** Lets rate scaling count the events this index carries out. */
+    /** Lets rate scaling count the events this index carries out (null: no counting). */
     void countIn(RateScaling.Tally tally) {
         scaling = tally;
     }

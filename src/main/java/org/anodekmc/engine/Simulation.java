@@ -156,9 +156,7 @@ public final class Simulation implements Deposit {
         index.register(Processes.inLayoutOrder(processes), classes);
         scaling = engine.acceleration() == null ? null : new RateScaling(engine.acceleration(), rates, index,
                 ((DirectionalHops) processes.get(Processes.Type.DIRECTIONAL_HOPS)).firstClass(), classes.size());
-        if (scaling != null) {
-            index.countIn(scaling.tally());
-        }
+        index.countIn(scaling == null ? null : scaling.tally());
 
         for (int c = 0; c < columns; c++) {
             for (int z = state.surfaceZ; z < state.surfaceZ + lc.initialMetalLayers(); z++) {

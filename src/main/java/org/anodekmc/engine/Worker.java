@@ -40,9 +40,7 @@ final class Worker {
         index.register(Processes.inLayoutOrder(processes), classes);
         index.shareBandsOf(wholeIndex, thread);
         hops = scaling == null ? null : scaling.newTally();
-        if (hops != null) {
-            index.countIn(hops);
-        }
+        index.countIn(hops);
     }
 
     private void transferred(int electrons) {
