@@ -15,10 +15,11 @@ import java.util.List;
  *
  * <p>Hops fall into channels, each holding every hop together with its reverse ({@link RateModel#hopChannel}). After
  * each period of events, a channel that fired often enough, about as often uphill as downhill, counts as
- * quasi-equilibrated, and its rates are multiplied by one factor so that it is at most {@code fastPerSlow} times as
- * likely as the slow events: redox, arrivals, and the hops of channels that are not quasi-equilibrated (which run
- * unscaled). A hop and its reverse always carry the same factor, so detailed balance, and with it every equilibrium,
- * is unchanged; what changes is how many times the fast channels repeat themselves between slow events.
+ * quasi-equilibrated, and its rates are multiplied by one factor so that, at its average rate over the period, it is
+ * at most {@code fastPerSlow} times as likely as the slow events: redox, arrivals, and the hops of channels that are
+ * not quasi-equilibrated (which run unscaled). A hop and its reverse always carry the same factor, so detailed
+ * balance, and with it every equilibrium, is unchanged; what changes is how many times the fast channels repeat
+ * themselves between slow events.
  *
  * <p>On several threads each thread counts its hops in a {@link Tally} of its own, which this class takes over after
  * each phase; channels are then judged at the end of the window in which the period's events were reached.
@@ -159,8 +160,10 @@ final class RateScaling {
         scaledTime += dt;
         unscaledTime += unscaledTotal > 0 ? dt * total / unscaledTotal : dt;
         for (int ch = 0; ch < factor.length; ch++) {
-            factor[ch] = quasiEquilibrated(ch) && unscaledRate[ch] > 0
-                    ? Math.min(1, fastPerSlow * slow / unscaledRate[ch]) : 1;
+            // The period's average rather than the rate right now: on one thread "now" is just after an event,
+            // which over-samples short bursts of a channel's hops and would slow it far too much.
+            double average = dt > 0 ? (period.uphill[ch] + period.downhill[ch]) / (factor[ch] * dt) : unscaledRate[ch];
+            factor[ch] = quasiEquilibrated(ch) && average > 0 ? Math.min(1, fastPerSlow * slow / average) : 1;
             smallestFactor[ch] = Math.min(smallestFactor[ch], factor[ch]);
             period.uphill[ch] = period.downhill[ch] = 0;
         }
