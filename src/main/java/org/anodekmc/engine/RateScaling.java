@@ -49,9 +49,9 @@ final class RateScaling {
     private int eventsInPeriod;
     private long periods;
     private double periodStart;
-    /** Simulated time over the finished periods, and what the same events would have taken without scaling. */
-    private double scaledTime;
-    private double unscaledTime;
+    /** Events over the finished periods, and how many the exact engine would have needed in the same time. */
+    private double events;
+    private double exactEvents;
 
     /** @param firstClass catalogue class of the rate model's hop class 0 */
     RateScaling(AccelerationConfig settings, RateModel rates, EventIndex index, int firstClass, int catalogueClasses) {
@@ -147,18 +147,18 @@ final class RateScaling {
             unscaledRate[channelOf[e]] += r;
             scaledHops += r * factor[channelOf[e]];
         }
-        double total = index.totalRateOfAll() + arrivalRate;
-        double slow = total - scaledHops;
-        double unscaledTotal = slow;
+        double slow = index.totalRateOfAll() + arrivalRate - scaledHops;
+        double missedHops = 0;
         for (int ch = 0; ch < factor.length; ch++) {
-            unscaledTotal += unscaledRate[ch];
             if (!quasiEquilibrated(ch)) {
                 slow += unscaledRate[ch];
             }
+            // Unscaled, the channel would have fired 1/factor times as often in the same time.
+            missedHops += (period.uphill[ch] + period.downhill[ch]) * (1 / factor[ch] - 1);
         }
         double dt = time - periodStart;
-        scaledTime += dt;
-        unscaledTime += unscaledTotal > 0 ? dt * total / unscaledTotal : dt;
+        events += eventsInPeriod + picked;
+        exactEvents += eventsInPeriod + picked + missedHops;
         for (int ch = 0; ch < factor.length; ch++) {
             // The period's average rather than the rate right now: on one thread "now" is just after an event,
             // which over-samples short bursts of a channel's hops and would slow it far too much.
@@ -188,11 +188,11 @@ final class RateScaling {
     }
 
     /**
-     * Simulated time over the finished periods divided by what the same events would have taken unscaled (each
-     * period's total rates compared at its end); 1 before the first period ends.
+     * How many times as many events the exact engine would have needed for the finished periods' simulated time:
+     * each hop of a slowed channel counts 1/factor times; 1 before the first period ends.
      */
-    double timeGain() {
-        return unscaledTime > 0 ? scaledTime / unscaledTime : 1;
+    double eventGain() {
+        return events > 0 ? exactEvents / events : 1;
     }
 
     long periods() {
@@ -218,8 +218,8 @@ final class RateScaling {
         out.writeInt(eventsInPeriod);
         out.writeLong(periods);
         out.writeDouble(periodStart);
-        out.writeDouble(scaledTime);
-        out.writeDouble(unscaledTime);
+        out.writeDouble(events);
+        out.writeDouble(exactEvents);
     }
 
     void readState(DataInput in) throws IOException {
@@ -230,7 +230,7 @@ final class RateScaling {
         eventsInPeriod = StateData.checkRange(in.readInt(), periodEvents, "events of the period");
         periods = in.readLong();
         periodStart = in.readDouble();
-        scaledTime = in.readDouble();
-        unscaledTime = in.readDouble();
+        events = in.readDouble();
+        exactEvents = in.readDouble();
     }
 }

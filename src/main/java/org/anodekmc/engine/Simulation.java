@@ -474,11 +474,11 @@ public final class Simulation implements Deposit {
     }
 
     /**
-     * Rate scaling (engine.acceleration): simulated time over what the same events would have taken unscaled; 1
-     * without it.
+     * Rate scaling (engine.acceleration): how many times as many events the exact engine would have needed for the
+     * same simulated time (estimated from each slowed channel's hops and factor); 1 without it.
      */
-    public double timeGain() {
-        return scaling == null ? 1 : scaling.timeGain();
+    public double eventGain() {
+        return scaling == null ? 1 : scaling.eventGain();
     }
 
     /** Rate scaling: adjustments made so far (0 without it). */

@@ -29,7 +29,7 @@ public final class Summaries {
         m.put("minEvents", a.minEventsOrDefault());
         m.put("periodEvents", a.periodEventsOrDefault());
         m.put("periods", sim.scalingPeriods());
-        m.put("timeGain", sim.timeGain());
+        m.put("eventGain", sim.eventGain());
         java.util.List<Map<String, Object>> channels = new java.util.ArrayList<>();
         for (Simulation.ScaledChannel c : sim.scaledChannels()) {
             Map<String, Object> ch = new LinkedHashMap<>();

@@ -185,7 +185,7 @@ class EquilibriumTest {
         Simulation sim = surface("simple-cubic", size, 0.0, true, "metropolis", 0.0, 14,
                 "engine: {threads: " + threads + ", acceleration: {fastPerSlow: 2, periodEvents: 20000}}\n");
         long[] c = sample(sim, 300_000, 3_000, 600);
-        assertTrue(sim.timeGain() > 3, "the scaling must act for this test to mean anything: " + sim.timeGain());
+        assertTrue(sim.eventGain() > 3, "the scaling must act for this test to mean anything: " + sim.eventGain());
         assertTrue(c[0] > 2000 && c[2] > 2000, "too few counts " + java.util.Arrays.toString(c));
         double tolerance = 0.12 * boltzmann();
         assertEquals(boltzmann(), c[0] / (double) c[1], tolerance, "adatoms " + java.util.Arrays.toString(c));

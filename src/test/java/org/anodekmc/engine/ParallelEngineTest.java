@@ -114,8 +114,8 @@ class ParallelEngineTest {
         assertNull(first.catalogueMismatch());
         byte[] saved = state(first);
         first.advance(Double.POSITIVE_INFINITY, Long.MAX_VALUE, 200_000);
-        assertTrue(first.scalingPeriods() >= 15 && first.timeGain() > 10,
-                first.scalingPeriods() + " periods, gain " + first.timeGain());
+        assertTrue(first.scalingPeriods() >= 15 && first.eventGain() > 10,
+                first.scalingPeriods() + " periods, gain " + first.eventGain());
         Simulation.ScaledChannel slowest = first.scaledChannels().stream()
                 .min(java.util.Comparator.comparingDouble(Simulation.ScaledChannel::smallestFactor)).orElseThrow();
         assertEquals("on the host, |ΔE| 0.0000 eV", slowest.hops());

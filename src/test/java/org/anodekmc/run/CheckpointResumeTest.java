@@ -116,7 +116,7 @@ class CheckpointResumeTest {
         SimulationConfig config = plating(4, "simple-cubic", "stop: {events: " + 2 * N + "}\noutput: {rows: 40, "
                 + "frames: 8}\nengine: {threads: 1, acceleration: {fastPerSlow: 3, periodEvents: 1000}}\n");
         Path straight = RunExecutor.run(config, tmp.resolve("straight"), null).folder();
-        assertTrue(summaryWithoutWallClock(straight).get("acceleration").get("timeGain").asDouble() > 1.5,
+        assertTrue(summaryWithoutWallClock(straight).get("acceleration").get("eventGain").asDouble() > 1.5,
                 "the scaling must act for this test to mean anything");
         Path run = tmp.resolve("stopped");
         Path checkpoint = partial(run).resolve(RunFolder.CHECKPOINT);
