@@ -9,43 +9,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Which hop channels rate scaling slows (its effect on equilibria: EquilibriumTest; on results: docs/model.md). */
 class RateScalingTest {
-    /** Li plating on bare Cu whose host terrace barrier makes substrate hops about 10^6 times faster than redox. */
-    private static Simulation plating(double fastPerSlow) {
+    /** Li plating on bare Cu at 1 mA/cm² in a simple-cubic box of side × side × 12 sites. */
+    private static Simulation plating(int seed, int side, double hostBarrier, String engine) {
         return Engines.build(TestConfigs.yaml("""
-                seed: 5
+                seed: %d
                 metal: Li
-                lattice: {type: simple-cubic, size: [32, 32, 12]}
-                substrate: {host: {preset: Cu, terraceBarrier: 0.27}}
-                control: {mode: galvanostatic, currentDensity: 1.0}
-                engine: {threads: 1, acceleration: {fastPerSlow: %s, periodEvents: 10000}}
-                stop: {events: 1}
-                """.formatted(fastPerSlow)));
-    }
-
-    /** Li plating on bare Cu in a 32² box with the host's terrace barrier at 0.42 eV, exact or with rate scaling. */
-    private static Simulation platingAt042(String engine) {
-        return Engines.build(TestConfigs.yaml("""
-                seed: 5
-                metal: Li
-                lattice: {type: simple-cubic, size: [32, 32, 12]}
-                substrate: {host: {preset: Cu, terraceBarrier: 0.42}}
+                lattice: {type: simple-cubic, size: [%d, %d, 12]}
+                substrate: {host: {preset: Cu, terraceBarrier: %s}}
                 control: {mode: galvanostatic, currentDensity: 1.0}
                 engine: %s
                 stop: {events: 1}
-                """.formatted(engine)));
+                """.formatted(seed, side, side, hostBarrier, engine)));
+    }
+
+    /** At a 0.27 eV host barrier substrate hops are about 10^6 times faster than redox. */
+    private static Simulation plating(double fastPerSlow) {
+        return plating(5, 32, 0.27, "{threads: 1, acceleration: {fastPerSlow: %s, periodEvents: 10000}}"
+                .formatted(fastPerSlow));
     }
 
     /** The smallest factor of the host's |ΔE| 0.135 eV channel over 1e6 events of Li plating at a 0.17 eV barrier. */
     private static double slowingOfABoundChannel(int threads) {
-        Simulation sim = Engines.build(TestConfigs.yaml("""
-                seed: 1
-                metal: Li
-                lattice: {type: simple-cubic, size: [64, 64, 16]}
-                substrate: {host: {preset: Cu, terraceBarrier: 0.17}}
-                control: {mode: galvanostatic, currentDensity: 1.0}
-                engine: {threads: %d, acceleration: {fastPerSlow: 100}}
-                stop: {events: 1}
-                """.formatted(threads)));
+        Simulation sim = plating(1, 64, 0.17, "{threads: %d, acceleration: {fastPerSlow: 100}}".formatted(threads));
         sim.advance(Double.POSITIVE_INFINITY, Long.MAX_VALUE, 1_000_000);
         return sim.scaledChannels().stream().filter(c -> c.hops().equals("on the host, |ΔE| 0.1350 eV"))
                 .findFirst().orElseThrow().smallestFactor();
@@ -93,9 +78,9 @@ class RateScalingTest {
      */
     @Test
     void theEventGainIsHowManyTimesAsManyEventsTheExactEngineNeeds() {
-        Simulation scaled = platingAt042("{threads: 1, acceleration: {fastPerSlow: 30, periodEvents: 10000}}");
+        Simulation scaled = plating(5, 32, 0.42, "{threads: 1, acceleration: {fastPerSlow: 30, periodEvents: 10000}}");
         scaled.advance(Double.POSITIVE_INFINITY, Long.MAX_VALUE, 300_000);
-        Simulation exact = platingAt042("{threads: 1}");
+        Simulation exact = plating(5, 32, 0.42, "{threads: 1}");
         exact.advance(scaled.time(), Long.MAX_VALUE, Long.MAX_VALUE);
         double needed = exact.events() / (double) scaled.events();
         assertTrue(needed > 10 && Math.abs(scaled.eventGain() / needed - 1) < 0.25,
