@@ -52,6 +52,9 @@ final class RateScaling {
     /** Events over the finished periods, and how many the exact engine would have needed in the same time. */
     private double events;
     private double exactEvents;
+    /** The same for each channel's hops: their ratio is the factor the channel ran with on average. */
+    private final double[] hops;
+    private final double[] exactHops;
 
     /** @param firstClass catalogue class of the rate model's hop class 0 */
     RateScaling(AccelerationConfig settings, RateModel rates, EventIndex index, int firstClass, int catalogueClasses) {
@@ -90,6 +93,8 @@ final class RateScaling {
         java.util.Arrays.fill(smallestFactor, 1);
         period = new Tally();
         unscaledRate = new double[channels];
+        hops = new double[channels];
+        exactHops = new double[channels];
     }
 
     /** Carried-out hops per channel, uphill and downhill (level hops count as uphill). */
@@ -154,7 +159,10 @@ final class RateScaling {
                 slow += unscaledRate[ch];
             }
             // Unscaled, the channel would have fired 1/factor times as often in the same time.
-            missedHops += (period.uphill[ch] + period.downhill[ch]) * (1 / factor[ch] - 1);
+            long fired = period.uphill[ch] + period.downhill[ch];
+            missedHops += fired * (1 / factor[ch] - 1);
+            hops[ch] += fired;
+            exactHops[ch] += fired / factor[ch];
         }
         double dt = time - periodStart;
         events += eventsInPeriod + picked;
@@ -204,7 +212,9 @@ final class RateScaling {
         List<Simulation.ScaledChannel> scaled = new ArrayList<>();
         for (int ch = 0; ch < factor.length; ch++) {
             if (smallestFactor[ch] < 1) {
-                scaled.add(new Simulation.ScaledChannel(channelName[ch], factor[ch], smallestFactor[ch]));
+                double average = exactHops[ch] > 0 ? hops[ch] / exactHops[ch] : 1;
+                scaled.add(new Simulation.ScaledChannel(channelName[ch], factor[ch], smallestFactor[ch], average,
+                        (long) hops[ch]));
             }
         }
         return scaled;
@@ -220,6 +230,8 @@ final class RateScaling {
         out.writeDouble(periodStart);
         out.writeDouble(events);
         out.writeDouble(exactEvents);
+        StateData.writeDoubles(out, hops);
+        StateData.writeDoubles(out, exactHops);
     }
 
     void readState(DataInput in) throws IOException {
@@ -232,5 +244,7 @@ final class RateScaling {
         periodStart = in.readDouble();
         events = in.readDouble();
         exactEvents = in.readDouble();
+        StateData.readDoublesInto(in, hops, "hops per channel");
+        StateData.readDoublesInto(in, exactHops, "the exact engine's hops per channel");
     }
 }

@@ -486,8 +486,13 @@ public final class Simulation implements Deposit {
         return scaling == null ? 0 : scaling.periods();
     }
 
-    /** A hop channel that rate scaling slowed: what its hops are, its factor now and the smallest it had. */
-    public record ScaledChannel(String hops, double factor, double smallestFactor) {
+    /**
+     * A hop channel that rate scaling slowed: what its hops are, its factor now, the smallest it had, the one it ran
+     * with on average over the finished periods (its hops there over those the exact engine would have fired in
+     * the same time), and those hops.
+     */
+    public record ScaledChannel(String hops, double factor, double smallestFactor, double averageFactor,
+                                long fired) {
     }
 
     /** Rate scaling: each hop channel that was ever slowed (empty without it). */

@@ -31,7 +31,7 @@ import java.util.zip.CheckedOutputStream;
  */
 public final class CheckpointFile {
     static final long MAGIC = 0x414B4D43434B5031L; // "AKMCCKP1"
-    static final int VERSION = 3;
+    static final int VERSION = 4;
     private static final int HASH_BYTES = 32;
     private static final int HEADER_BYTES = 8 + 4 + HASH_BYTES;
 

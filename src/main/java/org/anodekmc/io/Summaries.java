@@ -9,6 +9,7 @@ import org.anodekmc.observe.NucleationAnalysis;
 import org.anodekmc.observe.Sample;
 import org.anodekmc.observe.SurfaceStatistics;
 import org.anodekmc.observe.Terraces;
+import org.anodekmc.units.Units;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,7 +23,7 @@ public final class Summaries {
     }
 
     /** The rate scaling used: its settings, the time it gained, and each channel it slowed. */
-    private static Map<String, Object> acceleration(AccelerationConfig a, Simulation sim) {
+    private static Map<String, Object> acceleration(AccelerationConfig a, Simulation sim, double temperature) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("fastPerSlow", a.fastPerSlow());
         m.put("balance", a.balanceOrDefault());
@@ -36,6 +37,10 @@ public final class Summaries {
             ch.put("hops", c.hops());
             ch.put("factor", c.factor());
             ch.put("smallestFactor", c.smallestFactor());
+            ch.put("averageFactor", c.averageFactor());
+            // as if each of the channel's barriers had been this much higher
+            ch.put("averageBarrierShift_eV", -Units.kT(temperature) * Math.log(c.averageFactor()));
+            ch.put("hopsCarriedOut", c.fired());
             channels.add(ch);
         }
         m.put("scaledChannels", channels);
@@ -77,7 +82,7 @@ public final class Summaries {
         s.put("lattice", lattice);
         var acceleration = EngineConfig.of(config).acceleration();
         if (acceleration != null) {
-            s.put("acceleration", acceleration(acceleration, sim));
+            s.put("acceleration", acceleration(acceleration, sim, config.temperature()));
         }
         s.put("wall_s", wallSeconds);
         s.put("eventsPerSecond", sim.events() / Math.max(wallSeconds, 1e-9));
