@@ -5,6 +5,8 @@ import org.anodekmc.run.RunInterruptedException;
 import org.anodekmc.run.StopRequest;
 import org.anodekmc.observe.NucleationAnalysis;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -62,6 +64,11 @@ final class RunOutcome {
                 (Integer) islands.get("nuclei"), (Double) islands.get("nucleusDensity_cm2"),
                 (Double) islands.get("meanNucleusSize_atoms"), (Double) surface.get("roughness_nm"));
         @SuppressWarnings("unchecked")
+        Map<String, Object> scaling = (Map<String, Object>) s.get("acceleration");
+        if (scaling != null) {
+            printScaling(scaling);
+        }
+        @SuppressWarnings("unchecked")
         Map<String, Object> eta = (Map<String, Object>) s.get("etaResolution");
         if (eta != null && eta.get("warning") != null) {
             System.out.println("  warning: " + eta.get("warning"));
@@ -75,6 +82,18 @@ final class RunOutcome {
         }
         System.out.println("results in " + r.folder() + "/ (summary.json, timeseries.csv, islands.csv, "
                 + "trajectory.bin" + (cycling != null ? ", cycles.csv, cycles.png, coulombic-efficiency.png)" : ")"));
+    }
+
+    /** The event gain, and the channel slowed most as the barrier shift it amounts to (what it carries follows it). */
+    private static void printScaling(Map<String, Object> scaling) {
+        System.out.printf(Locale.ROOT, "  rate scaling: %.3g times fewer events than the exact engine%n",
+                (Double) scaling.get("eventGain"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> channels = (List<Map<String, Object>>) scaling.get("scaledChannels");
+        channels.stream().max(Comparator.comparingDouble(c -> (Double) c.get("averageBarrierShift_eV")))
+                .ifPresent(c -> System.out.printf(Locale.ROOT, "  slowed most: %s, as if its barriers were %.3f eV"
+                        + " higher (the nuclei follow the barrier it ran with)%n",
+                        c.get("hops"), (Double) c.get("averageBarrierShift_eV")));
     }
 
     private static String percent(Object fraction) {
