@@ -22,7 +22,7 @@ public final class Summaries {
     private Summaries() {
     }
 
-    /** The rate scaling used: its settings, the time it gained, and each channel it slowed. */
+    /** The rate scaling used: its settings, the events it saved, and each channel it slowed. */
     private static Map<String, Object> acceleration(AccelerationConfig a, Simulation sim, double temperature) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("fastPerSlow", a.fastPerSlow());
@@ -39,7 +39,7 @@ public final class Summaries {
             ch.put("smallestFactor", c.smallestFactor());
             ch.put("averageFactor", c.averageFactor());
             // as if each of the channel's barriers had been this much higher
-            ch.put("averageBarrierShift_eV", -Units.kT(temperature) * Math.log(c.averageFactor()));
+            ch.put("averageBarrierShift_eV", Units.kT(temperature) * Math.log(1 / c.averageFactor()));
             ch.put("hopsCarriedOut", c.fired());
             channels.add(ch);
         }
