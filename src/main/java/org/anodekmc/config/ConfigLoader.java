@@ -24,7 +24,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -397,11 +396,13 @@ public final class ConfigLoader {
             if (c.getType().isRecord()) {
                 requirePrimitives(value, c.getType(), field);
             } else if (List.class.isAssignableFrom(c.getType()) && value.isArray()) {
-                Type arg = ((ParameterizedType) c.getGenericType()).getActualTypeArguments()[0];
-                if (arg instanceof Class<?> element && element.isRecord()) {
-                    for (int i = 0; i < value.size(); i++) {
-                        requirePrimitives(value.get(i), element, field + "[" + i + "]");
+                Class<?> element = (Class<?>) ((ParameterizedType) c.getGenericType()).getActualTypeArguments()[0];
+                for (int i = 0; i < value.size(); i++) {
+                    if (value.get(i).isNull()) {
+                        throw new ConfigException(field + "[" + i + "]", "is empty; " + (element.isRecord()
+                                ? "a mapping of its fields" : describe(element)) + " is required");
                     }
+                    requirePrimitives(value.get(i), element, field + "[" + i + "]");
                 }
             }
         }

@@ -73,6 +73,20 @@ class InputChecksTest {
     }
 
     @Test
+    void anEmptyListEntryIsRefusedByItsIndex() throws IOException {
+        // found by ConfigFuzzTest: a null step of a potentiostatic schedule died of a NullPointerException (exit 1)
+        String steps = config(GOOD + "control: {mode: potentiostatic, overpotential: [{time: 0, eta: 0.05}, null]}\n");
+        assertEquals(2, Main.execute("run", steps, "--out", tmp.resolve("run").toString(), "-q"));
+        assertTrue(err.toString().startsWith("error: control.overpotential[1]: is empty; a mapping of its fields is"
+                + " required"), err.toString());
+        assertFalse(Files.exists(tmp.resolve("run")) || Files.exists(tmp.resolve("run.partial")));
+        err.reset();
+        assertEquals(2, Main.execute("validate", config(GOOD.replace("[16, 16, 8]", "[16, null, 8]"))));
+        assertTrue(err.toString().startsWith("error: lattice.size[1]: is empty; a whole number is required"),
+                err.toString());
+    }
+
+    @Test
     void validateSaysHowMuchMemoryTheRunNeeds() throws IOException {
         assertEquals(0, Main.execute("validate", config(GOOD)), err.toString());
         assertTrue(err.toString().matches(
