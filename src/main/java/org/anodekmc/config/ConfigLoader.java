@@ -500,7 +500,11 @@ public final class ConfigLoader {
 
     /** The file name without its extension: the default name of a run or sweep. */
     public static String baseName(Path file) {
-        String n = file.getFileName().toString();
+        Path name = file.getFileName();
+        if (name == null) {
+            throw new ConfigException("", file + " is not a config file (a file system root)");
+        }
+        String n = name.toString();
         int dot = n.lastIndexOf('.');
         return dot > 0 ? n.substring(0, dot) : n;
     }

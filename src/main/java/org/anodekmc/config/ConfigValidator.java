@@ -9,6 +9,8 @@ final class ConfigValidator {
     /** Species codes are bytes; this keeps the rate tables small. */
     static final int MAX_SITE_SPECIES = 8;
     static final long MAX_SITES = Integer.MAX_VALUE - 8;
+    /** Below this, every ion of the diffusion-limited supply would walk through millions of contacts. */
+    static final double MIN_STICKING = 1e-6;
 
     private ConfigValidator() {
     }
@@ -31,8 +33,10 @@ final class ConfigValidator {
             fail("supply.reservoirDistance", "must be 0 (the box's width) or at least 2 (sites), got "
                     + s.reservoirDistance());
         }
-        if (!(s.sticking() > 0 && s.sticking() <= 1)) {
-            fail("supply.sticking", "must lie in (0, 1], got " + s.sticking());
+        if (!(s.sticking() >= MIN_STICKING && s.sticking() <= 1)) {
+            fail("supply.sticking", "must lie between " + MIN_STICKING + " and 1, got " + s.sticking() + " (an ion"
+                    + " touches the deposit about 1/sticking times before it is reduced; for reaction-limited growth"
+                    + " use supply mode kinetic)");
         }
         validateControl(c.control(), s);
         if (!c.control().cycling()) {
@@ -57,8 +61,10 @@ final class ConfigValidator {
         if (e.threads() < 1 || e.threads() > 256) {
             fail("engine.threads", "must be between 1 and 256, got " + e.threads());
         }
-        if (e.windowEvents() != null && !(e.windowEvents() > 0)) {
-            fail("engine.windowEvents", "must be positive, got " + e.windowEvents());
+        if (e.windowEvents() != null && !(e.windowEvents() >= 1 && Double.isFinite(e.windowEvents()))) {
+            // below one event per band most windows would hold none, and the threads would only wait for each other
+            fail("engine.windowEvents", "must be a number of at least 1 (events per band in a window), got "
+                    + e.windowEvents());
         }
         if (e.threads() > 1 && c.supply().mode() != SupplyConfig.Mode.KINETIC) {
             fail("engine.threads", "a run on several threads needs supply.mode kinetic (the " + c.supply().mode()
@@ -224,7 +230,9 @@ final class ConfigValidator {
         required("control.mode", c.mode(), ControlConfig.Mode.class);
         positive("control.doubleLayerCapacitance", c.doubleLayerCapacitance(), "μF/cm²");
         positive("control.maxEtaStep", c.maxEtaStep(), "V");
-        finite("control.initialOverpotential", c.initialOverpotential());
+        if (!(Math.abs(c.initialOverpotential()) <= 2)) {
+            fail("control.initialOverpotential", "must lie between -2 and 2 V, got " + c.initialOverpotential());
+        }
         if (c.cycling()) {
             validateCycling(c, supply);
             return;
@@ -342,12 +350,6 @@ final class ConfigValidator {
     private static void atLeastZero(String field, double v, String unit) {
         if (!(v >= 0) || !Double.isFinite(v)) {
             fail(field, "must be zero or more (" + unit + "), got " + v);
-        }
-    }
-
-    private static void finite(String field, double v) {
-        if (!Double.isFinite(v)) {
-            fail(field, "must be a finite number, got " + v);
         }
     }
 

@@ -23,6 +23,8 @@ final class RateLimits {
      * metal's bonds so that Z·ε_MM stays 6·ε_MM (model/LatticeBonds).
      */
     private static final int COORDINATION = 6;
+    /** Most steps of η (each a recomputation of the rates) the current may need per reduced ion. */
+    static final double MAX_ETA_STEPS_PER_ION = 1e6;
 
     private RateLimits() {
     }
@@ -46,6 +48,16 @@ final class RateLimits {
         double alpha = c.electrolyte().transferCoefficient();
         double logRate = Math.max(logK0 + alpha * (strongest - kink) / kT, logK0 + (1 - alpha) * kink / kT);
         logRate = Math.max(logRate, Math.log(m.attemptFrequency()));
+        if (c.control().mode() == ControlConfig.Mode.GALVANOSTATIC) {
+            // the reductions that carry the current need at least this rate per site
+            double logCurrentRate = Math.log(Units.fluxPerSite(c.control().currentDensity(), siteArea, m.charge()));
+            if (!(logCurrentRate <= MAX_LOG_RATE)) {
+                throw new ConfigException("control.currentDensity", String.format(java.util.Locale.ROOT, "%s mA/cm² "
+                        + "cannot work: carrying it takes more than exp(%.0f) reductions per site and second, too "
+                        + "close to the largest double (about exp(709))",
+                        Plausibility.number(c.control().currentDensity()), MAX_LOG_RATE));
+            }
+        }
         if (!(logRate <= MAX_LOG_RATE)) {
             throw new ConfigException("temperature", String.format(java.util.Locale.ROOT, "%s K cannot work: the "
                     + "electron-transfer rates reach exp(%.0f)/s, beyond what a double holds (about exp(709)); "
@@ -53,6 +65,7 @@ final class RateLimits {
                     Plausibility.number(c.temperature()), logRate, strongest, kT));
         }
         checkClock(c);
+        checkEtaSteps(c, siteArea);
     }
 
     /** Largest energy that enters a rate, eV. */
@@ -83,6 +96,28 @@ final class RateLimits {
             inLayer += lattice.dz(d) == 0 ? 1 : 0;
         }
         return under * below + inLayer * under * beside;
+    }
+
+    /**
+     * With modelled η, each reduced ion takes η back by e/(C_dl·A) and the current drives it up again in steps of at
+     * most maxEtaStep, one recomputation of the rates each: beyond a million such steps per ion the run would never
+     * get anywhere. (The box area from the cube-root site area, as above: an order-of-magnitude bound.)
+     */
+    private static void checkEtaSteps(SimulationConfig c, double siteArea) {
+        ControlConfig control = c.control();
+        if (control.mode() == ControlConfig.Mode.POTENTIOSTATIC || c.supply().mode() != SupplyConfig.Mode.KINETIC) {
+            return;
+        }
+        double area = siteArea * c.lattice().size().get(0) * c.lattice().size().get(1);
+        double etaPerIon = Units.coulombsPerIon(c.metal().charge())
+                / (Units.faradsPerCm2(control.doubleLayerCapacitance()) * area);
+        double steps = etaPerIon / control.maxEtaStep();
+        if (!(steps <= MAX_ETA_STEPS_PER_ION)) {
+            throw new ConfigException("control.maxEtaStep", String.format(java.util.Locale.ROOT, "%s V cannot work: "
+                    + "each reduced ion moves η by %.3g V (e/(doubleLayerCapacitance·box area)), so the run would "
+                    + "take %.3g steps of η per ion, more than %.0e", Plausibility.number(control.maxEtaStep()),
+                    etaPerIon, steps, MAX_ETA_STEPS_PER_ION));
+        }
     }
 
     /**

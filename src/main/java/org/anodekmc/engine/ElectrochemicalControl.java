@@ -17,6 +17,8 @@ import java.io.IOException;
  */
 final class ElectrochemicalControl {
     private enum Mode { GALVANOSTATIC, POTENTIOSTATIC, CYCLING, NONE }
+    /** |η| the model covers, V (as validation allows for given overpotentials). */
+    private static final double ETA_LIMIT = 2;
 
     private final Mode mode;
     /** dη/dt per mA/cm² of applied current, V/s. */
@@ -184,7 +186,10 @@ final class ElectrochemicalControl {
         driven = s.galvanostatic();
         chargingRate = driven ? s.current() * ratePerCurrent : 0;
         stepIonLimit = s.charge() == null ? Long.MAX_VALUE : Math.max(1, Math.round(s.charge() * ionsPerCharge));
-        cutoffEta = s.cutoffPotential() == null ? Double.NaN : -s.cutoffPotential();
+        // without a cut-off of its own a step with a current stops where η leaves the model's range, as a cycler's
+        // safety limit would: stripping with nothing left to strip would otherwise drive η down for ever
+        cutoffEta = !driven || chargingRate == 0 ? Double.NaN
+                : s.cutoffPotential() != null ? -s.cutoffPotential() : Math.copySign(ETA_LIMIT, chargingRate);
     }
 
     /** Change of η caused by one electron-transfer event, V (galvanostatic; 0 otherwise). */

@@ -88,6 +88,9 @@ public final class RunFolder implements AutoCloseable {
                 || named.getFileName().toString().equals("..")) {
             named = folder.toAbsolutePath().normalize();
         }
+        if (named.getFileName() == null) {
+            throw new IllegalArgumentException("no interrupted run at " + folder + " (a file system root)");
+        }
         String name = named.getFileName().toString();
         Path target = name.endsWith(PARTIAL_SUFFIX)
                 ? named.resolveSibling(name.substring(0, name.length() - PARTIAL_SUFFIX.length())) : named;

@@ -71,7 +71,8 @@ public final class TrajectoryReader implements Closeable {
             latticeConstant = head.getDouble();
             long position = head.capacity();
             if (sizeX <= 0 || sizeY <= 0 || sizeZ <= surfaceZ || surfaceZ <= 0
-                    || (long) sizeX * sizeY * sizeZ > Integer.MAX_VALUE || !(latticeConstant > 0)) {
+                    || (long) sizeX * sizeY * sizeZ > Integer.MAX_VALUE
+                    || !(latticeConstant > 0 && Double.isFinite(latticeConstant))) {
                 throw new IllegalArgumentException(file + " has a corrupt header (box " + sizeX + " x " + sizeY
                         + " x " + sizeZ + ", " + surfaceZ + " substrate layers)");
             }
@@ -96,6 +97,12 @@ public final class TrajectoryReader implements Closeable {
             }
             substrate = new byte[sizeX * sizeY];
             read(position, substrate.length).get(substrate);
+            for (int c = 0; c < substrate.length; c++) {
+                if (!Species.isSubstrate(substrate[c])) {
+                    throw new IllegalArgumentException(file + " has a corrupt header (substrate species code "
+                            + (substrate[c] & 0xFF) + " at column " + c + ")");
+                }
+            }
             position += substrate.length;
             indexFrames(file, position);
         } catch (IOException | RuntimeException e) {

@@ -139,6 +139,9 @@ public final class SweepLoader {
                 throw new ConfigException(f + ".labels", "gives " + labels.size() + " labels for " + values.size()
                         + " values; give one label per value");
             }
+            if (labels.contains(null)) {
+                throw new ConfigException(f + ".labels[" + labels.indexOf(null) + "]", "is empty; give a label");
+            }
             axes.add(new Sweep.Axis(path, d.name() != null ? d.name() : path.toString(), List.copyOf(values),
                     List.copyOf(labels)));
         }

@@ -87,6 +87,18 @@ class InputChecksTest {
     }
 
     @Test
+    void aFileSystemRootIsRefusedWhereARunOrConfigIsExpected() throws IOException {
+        // found in review: resume died of a NullPointerException (a root has no file name)
+        Path root = tmp.getRoot();
+        assertEquals(2, Main.execute("resume", root.toString()));
+        assertTrue(err.toString().startsWith("error: no interrupted run at " + root), err.toString());
+        err.reset();
+        assertEquals(2, Main.execute("validate", root.toString()));
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+        assertTrue(err.toString().startsWith("error: ") && !err.toString().contains("Exception"), err.toString());
+    }
+
+    @Test
     void validateSaysHowMuchMemoryTheRunNeeds() throws IOException {
         assertEquals(0, Main.execute("validate", config(GOOD)), err.toString());
         assertTrue(err.toString().matches(

@@ -104,6 +104,39 @@ class PlausibilityTest {
     }
 
     @Test
+    void aCurrentNoRateCanCarryIsRefused() {
+        // Li sites are (21.6 Å³)^(2/3) = 7.8e-16 cm²: 1e300 mA/cm² is 1e297 A/cm², 4.8e281 ions per site and second
+        // (e^648); 1e30 mA/cm² (e^71) only gets a warning
+        ConfigException e = assertThrows(ConfigException.class, () -> TestConfigs.yaml(GOOD
+                + "control: {currentDensity: 1.0e300}\n"));
+        assertEquals("control.currentDensity", e.field(), e.getMessage());
+        assertTrue(e.getMessage().contains("cannot work"), e.getMessage());
+        assertEquals(1.0e30, TestConfigs.yaml(GOOD + "control: {currentDensity: 1.0e30}\n").control().currentDensity());
+    }
+
+    @Test
+    void etaStepsTooSmallForTheBoxAreRefused() {
+        // a 16² Li box is 256 × (21.58 Å³)^(2/3) = 1.984e-13 cm²; at 20 μF/cm² one ion moves η by
+        // 1.602e-19 C / 3.969e-18 F = 0.0404 V: in steps of 1e-9 V 4e7 steps per ion (refused), of 1e-7 V 4e5 (accepted)
+        ConfigException e = assertThrows(ConfigException.class, () -> TestConfigs.yaml(GOOD
+                + "control: {maxEtaStep: 1.0e-9}\n"));
+        assertEquals("control.maxEtaStep", e.field(), e.getMessage());
+        assertTrue(e.getMessage().contains("moves η by 0.0404 V"), e.getMessage());
+        assertEquals(1.0e-7, TestConfigs.yaml(GOOD + "control: {maxEtaStep: 1.0e-7}\n").control().maxEtaStep());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "control: {initialOverpotential: 3}                  | control.initialOverpotential",
+            "engine: {threads: 2, windowEvents: 0.5}             | engine.windowEvents",
+            "supply: {mode: diffusion-limited, sticking: 1.0e-7} | supply.sticking",
+    })
+    void valuesThatWouldNeverFinishAreRefused(String extra, String field) {
+        ConfigException e = assertThrows(ConfigException.class, () -> TestConfigs.yaml(GOOD + extra + "\n"));
+        assertEquals(field, e.field(), e.getMessage());
+    }
+
+    @Test
     void unitsMustBeNamed() {
         ConfigException e = assertThrows(ConfigException.class, () -> TestConfigs.yaml(GOOD + "units: SI\n"));
         assertEquals("units", e.field());

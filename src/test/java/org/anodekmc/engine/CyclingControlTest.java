@@ -116,6 +116,24 @@ class CyclingControlTest {
         assertTrue(after.time() < 1.0, "ended by its charge before its time: " + after.time());
     }
 
+    /**
+     * Stripping a bare host has nothing to take: the current drives η down at j/C_dl = 1 mA/cm² / 20 μF/cm² = 50 V/s,
+     * and a step without a cut-off of its own ends where η reaches −2 V, 40 ms after it began (not at its charge,
+     * which can never pass).
+     */
+    @Test
+    void aStripWithNothingToStripEndsWhereEtaLeavesTheModelsRange() {
+        Simulation sim = cycling(16, 0, "{enabled: false}", """
+                control:
+                  mode: cycling
+                  cycles: 1
+                  doubleLayerCapacitance: 20
+                  protocol: [{current: -1.0, charge: 0.001}]
+                """);
+        assertEquals(Simulation.Stop.PROTOCOL_DONE, runToEnd(sim));
+        assertEquals(0.040, sim.stepStarts().get(1).time(), 0.002);
+    }
+
     /** Stripped over plated atoms of each completed cycle, from the counters at the steps' starts. */
     private static double[] coulombicEfficiencies(Simulation sim, int stepsPerCycle) {
         List<Simulation.StepStart> starts = sim.stepStarts();

@@ -221,6 +221,8 @@ class SweepLoaderTest {
         assertField("mode", "mode: diagonal\naxes: [{path: temperature, values: [300]}]\n", "grid, zip");
         assertField("series", "series: lattice.size\naxes: [{path: temperature, values: [300]}]\n", "temperature");
         assertField("axes[0].labels", "axes: [{path: temperature, values: [300, 310], labels: [a]}]\n", "one label");
+        assertField("axes[0].labels[1]", "axes: [{path: temperature, values: [300, 310], labels: [a, null]}]\n",
+                "is empty");
         assertField("replicates", "replicates: 0\naxes: [{path: temperature, values: [300]}]\n", "between 1");
         assertField("axes", "replicates: 2\n", "missing");
         assertField("axes[1]", "axes: [{path: temperature, values: [300]}, null]\n", "empty");
