@@ -2,6 +2,7 @@ package org.anodekmc.cli;
 
 import org.anodekmc.config.ConfigChoice;
 import org.anodekmc.config.LatticeConfig;
+import org.anodekmc.engine.MemoryEstimate;
 import org.anodekmc.run.Benchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -93,8 +94,11 @@ final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--threads: the physics workload runs on 1 or more "
                     + "threads, the standard one (ballistic supply) on 1; got " + threads);
         }
-        System.out.println("warming up the JIT on 64² ...");
         Benchmark.Variant variant = new Benchmark.Variant(type, keepConnected, threads);
+        for (int size : sizes) {
+            MemoryEstimate.requireFits(chosen.config(variant, size), Runtime.getRuntime().maxMemory());
+        }
+        System.out.println("warming up the JIT on 64² ...");
         Benchmark.run(chosen, new Benchmark.Variant(type, keepConnected, 1), 64, chosen.time() / 4, Long.MAX_VALUE,
                 null);
         System.out.println("connectivity rule: " + (chosen.config(variant, 4).keepDepositConnected()

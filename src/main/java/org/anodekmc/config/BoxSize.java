@@ -14,6 +14,9 @@ import java.util.Arrays;
  * Each count is the nearest whole number (at least 4 across, even across rows that shift every other row).
  */
 final class BoxSize {
+    /** Sites along one axis; the validator then weighs the whole box against memory. Halved: rows come in pairs. */
+    private static final int MAX_SITES_PER_AXIS = Integer.MAX_VALUE / 2;
+
     private BoxSize() {
     }
 
@@ -74,8 +77,16 @@ final class BoxSize {
         } catch (IllegalArgumentException e) {
             evenRows = true;
         }
-        int y = evenRows ? 2 * (int) Math.round(rows / 2) : (int) Math.round(rows);
-        return new int[]{Math.max(4, (int) Math.round(columns)), Math.max(4, y), (int) Math.round(layers)};
+        int y = evenRows ? 2 * count(rows / 2, nm) : count(rows, nm);
+        return new int[]{Math.max(4, count(columns, nm)), Math.max(4, y), count(layers, nm)};
+    }
+
+    private static int count(double sites, double[] nm) {
+        if (!(Math.round(sites) <= MAX_SITES_PER_AXIS)) {
+            throw new ConfigException("lattice.sizeNm", Arrays.toString(nm) + " nm gives " + String.format(
+                    java.util.Locale.ROOT, "%.3g", sites) + " sites along one axis, more than a box can hold");
+        }
+        return (int) Math.round(sites);
     }
 
     private static boolean sameSize(JsonNode given, int[] size) {

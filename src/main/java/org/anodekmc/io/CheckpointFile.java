@@ -9,6 +9,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -31,9 +32,10 @@ import java.util.zip.CheckedOutputStream;
  */
 public final class CheckpointFile {
     static final long MAGIC = 0x414B4D43434B5031L; // "AKMCCKP1"
-    static final int VERSION = 4;
+    static final int VERSION = 5;
     private static final int HASH_BYTES = 32;
     private static final int HEADER_BYTES = 8 + 4 + HASH_BYTES;
+    private static final int TAIL_BYTES = 1 << 16;
 
     /** Writes the body of a checkpoint. */
     public interface Body {
@@ -46,6 +48,27 @@ public final class CheckpointFile {
     }
 
     private CheckpointFile() {
+    }
+
+    /**
+     * CRC-32C of the last bytes (up to 64 KiB) of an output's first {@code length} bytes: kept with its length, so a
+     * resume notices an output that was swapped or rewritten, not only one that was cut short.
+     */
+    public static long tailChecksum(Path file, long length) {
+        int tail = (int) Math.min(length, TAIL_BYTES);
+        ByteBuffer bytes = ByteBuffer.allocate(tail);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            while (bytes.hasRemaining()) {
+                if (channel.read(bytes, length - tail + bytes.position()) < 0) {
+                    throw new IllegalArgumentException(file + " is shorter than when the checkpoint was written");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(bytes.flip());
+        return crc.getValue();
     }
 
     public static Path temporary(Path file) {

@@ -152,6 +152,8 @@ final class Session {
     private void writeCheckpoint(CsvWriter series, TrajectoryWriter trajectory) {
         long seriesBytes = series.sync();
         long trajectoryBytes = trajectory.sync();
+        long seriesTail = CheckpointFile.tailChecksum(run.file(RunFolder.TIMESERIES), seriesBytes);
+        long trajectoryTail = CheckpointFile.tailChecksum(run.file(RunFolder.TRAJECTORY), trajectoryBytes);
         double wall = wallSeconds(System.nanoTime());
         CheckpointFile.write(run.file(RunFolder.CHECKPOINT), configHash, out -> {
             out.writeUTF(checkpoints == null ? "" : checkpoints.spec());
@@ -159,6 +161,8 @@ final class Session {
             out.writeInt(nextFrame);
             out.writeLong(seriesBytes);
             out.writeLong(trajectoryBytes);
+            out.writeLong(seriesTail);
+            out.writeLong(trajectoryTail);
             out.writeInt(trajectory.frames());
             out.writeDouble(wall);
             recorded.write(out);
@@ -176,6 +180,8 @@ final class Session {
         int nextFrame = in.readInt();
         long seriesLength = in.readLong();
         long trajectoryLength = in.readLong();
+        long seriesTail = in.readLong();
+        long trajectoryTail = in.readLong();
         int trajectoryFrames = in.readInt();
         double wallBefore = in.readDouble();
         Session session = new Session(config, run, configHash, Engines.build(config), policy, wallStart,
@@ -189,14 +195,18 @@ final class Session {
         session.sim.readState(in);
         session.nextRow = nextRow;
         session.nextFrame = nextFrame;
-        session.seriesLength = requireLength(run.file(RunFolder.TIMESERIES), seriesLength);
-        session.trajectoryLength = requireLength(run.file(RunFolder.TRAJECTORY), trajectoryLength);
+        session.seriesLength = requireUnchanged(run.file(RunFolder.TIMESERIES), seriesLength, seriesTail);
+        session.trajectoryLength = requireUnchanged(run.file(RunFolder.TRAJECTORY), trajectoryLength, trajectoryTail);
         session.trajectoryFrames = trajectoryFrames;
         return session;
     }
 
     /** An output must still hold what it held at the checkpoint; what came after is written again. */
-    private static long requireLength(Path file, long length) {
+    private static long requireUnchanged(Path file, long length, long tailChecksum) {
+        if (length < 0) {
+            throw new IllegalArgumentException(file.resolveSibling(RunFolder.CHECKPOINT) + " is corrupt: it records "
+                    + "a length of " + length + " bytes for " + file.getFileName());
+        }
         long size;
         try {
             size = Files.size(file);
@@ -206,6 +216,10 @@ final class Session {
         if (size < length) {
             throw new IllegalArgumentException(file + " is " + (size < 0 ? "missing" : "shorter than when the "
                     + "checkpoint was written") + ": the run folder was changed and cannot be resumed");
+        }
+        if (CheckpointFile.tailChecksum(file, length) != tailChecksum) {
+            throw new IllegalArgumentException(file + " is not what it was when the checkpoint was written (its "
+                    + "bytes before the checkpoint's length differ): the run folder was changed and cannot be resumed");
         }
         return length;
     }

@@ -125,6 +125,18 @@ class ResumeCommandTest {
         assertRefused(run, "timeseries.csv is shorter than when the checkpoint was written");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"timeseries.csv", "trajectory.bin"})
+    void anOutputChangedAtItsLengthIsRefused(String name) throws IOException {
+        // found in review: a swapped output of the same or greater length was resumed and continued (exit 0)
+        Path run = stoppedRun();
+        Path file = partial(run).resolve(name);
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 2] ^= 1;
+        Files.write(file, bytes);
+        assertRefused(run, name + " is not what it was when the checkpoint was written");
+    }
+
     @Test
     void missingCheckpointIsRefused() throws IOException {
         Path run = stoppedRun();

@@ -329,6 +329,11 @@ class ConfigLoaderTest {
         ConfigException bad = assertThrows(ConfigException.class, () -> loader.fromYaml(
                 li.replace("[17.8, 17.8, 4.45]", "[17.8, -1, 4]"), "bad"));
         assertEquals("lattice.sizeNm", bad.field());
+        // 1e9 nm at 2.78 Å a layer is 3.6e9 layers, past what an int holds (found in review: it wrapped to negative)
+        ConfigException tall = assertThrows(ConfigException.class, () -> loader.fromYaml(
+                li.replace("[17.8, 17.8, 4.45]", "[1, 1, 1e9]"), "tall"));
+        assertEquals("lattice.sizeNm", tall.field());
+        assertTrue(tall.getMessage().contains("3.59e+09 sites along one axis"), tall.getMessage());
     }
 
     /**

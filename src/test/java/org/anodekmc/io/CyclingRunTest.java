@@ -117,7 +117,9 @@ public class CyclingRunTest {
                 out.writeInt(v);
             }
             out.writeDouble(3.0);
-            out.write(new byte[16]);
+            byte[] substrate = new byte[16];
+            java.util.Arrays.fill(substrate, Species.HOST); // the top substrate layer: host under every column
+            out.write(substrate);
             byte[] occupancy = {(byte) 0b101, 0, 0, 0}; // column 0 layer 0, column 1 layer 0
             java.util.zip.Deflater deflater = new java.util.zip.Deflater();
             deflater.setInput(occupancy);
