@@ -198,8 +198,8 @@ class ConfigFuzzTest {
         String message = o.err.strip();
         assertEquals(1, message.lines().count(), "one line: " + context);
         assertFalse(message.contains("\tat ") || message.contains("Exception"), context);
-        // a field as written (garbage bytes and all) before a colon, a line number, or the file
-        boolean namesWhat = message.matches("(?s)error: [^\\s:][^:\\n]*: .*")
+        // a field as written (garbage bytes and all, a colon among them too) before ": ", a line number, or the file
+        boolean namesWhat = message.matches("(?s)error: [^\\s:][^\\n]*?: .*")
                 || message.matches("(?s).*\\bline \\d+.*") || message.matches("(?s).*\\b[cs]\\.yaml\\b.*");
         assertTrue(namesWhat, "names a field, a line or the file: " + context);
     }
